@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { db } from '@/lib/db/client';
+
+export const dynamic = 'force-dynamic';
+
+/** Liveness and database reachability, for `npm start` and load balancers. */
+export async function GET() {
+  try {
+    await db().$queryRaw`SELECT 1`;
+    return NextResponse.json({ status: 'ok' });
+  } catch {
+    return NextResponse.json({ status: 'database unreachable' }, { status: 503 });
+  }
+}

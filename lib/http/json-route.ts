@@ -1,0 +1,49 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { AppError, HTTP_STATUS } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+
+type Params = Record<string, string | string[]>;
+type Context<P extends Params> = { params: Promise<P> };
+
+/** Maps anything thrown by a handler to one JSON error shape. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      { status: HTTP_STATUS[error.code] },
+    );
+  }
+  if (error instanceof z.ZodError) {
+    return errorResponse(new AppError('BAD_REQUEST', 'Please correct the highlighted fields', fieldErrorsOf(error)));
+  }
+  if (error instanceof SyntaxError) return errorResponse(new AppError('BAD_REQUEST', 'The request body is not valid JSON'));
+  logger.error({ err: error }, 'unhandled error in route');
+  return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, { status: 500 });
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** A JSON route for signed-in users: 401 without a session, AppErrors mapped to statuses. */
+export function userRoute<P extends Params = Params>(
+  handler: (request: Request, user: SessionUser, params: P) => Promise<unknown>,
+) {
+  return async (request: Request, context: Context<P>): Promise<NextResponse> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+      const result = await handler(request, user, await context.params);
+      return result instanceof NextResponse ? result : NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,35 @@
+import { startFauxqs } from 'fauxqs';
+
+// The local SQS emulator (fauxqs speaks the real SQS wire protocol). It keeps messages
+// in memory: they do not survive a restart of `npm start`.
+
+export const DEMO_QUEUE_NAME = 'demo-queue';
+export const DEMO_DLQ_NAME = 'demo-queue-dlq';
+export const DEMO_MAX_RECEIVE_COUNT = 10;
+
+export interface SqsEmulator {
+  endpoint: string;
+  demoQueueUrl: string;
+  demoDlqUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startSqsEmulator(port: number): Promise<SqsEmulator> {
+  const server = await startFauxqs({ port, logger: false });
+  const dlq = server.createQueue(DEMO_DLQ_NAME);
+  const queue = server.createQueue(DEMO_QUEUE_NAME, {
+    attributes: {
+      VisibilityTimeout: '60',
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.queueArn, maxReceiveCount: DEMO_MAX_RECEIVE_COUNT }),
+    },
+  });
+  return {
+    endpoint: server.address,
+    demoQueueUrl: queue.queueUrl,
+    demoDlqUrl: dlq.queueUrl,
+    stop: () => server.stop(),
+  };
+}
+
+/** Credentials the emulator accepts; never used against AWS. */
+export const LOCAL_SQS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };

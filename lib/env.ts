@@ -42,7 +42,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; a bad value becomes one readable ConfigError. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const result = envSchema.safeParse(blankAsUnset);
   if (!result.success) {

@@ -11,9 +11,9 @@ export async function checkDatabase(databaseUrl: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    const { host, port, pathname } = new URL(databaseUrl);
+    const { hostname, port, pathname } = new URL(databaseUrl);
     throw new DatabaseUnreachableError(
-      `Cannot use the database at ${host}:${port || 5432}${pathname}: ${(error as Error).message}`,
+      `Cannot use the database at ${hostname}:${port || 5432}${pathname}: ${(error as Error).message}`,
     );
   } finally {
     await client.end().catch(() => undefined);

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createUser, TEST_PASSWORD, uniqueName } from '../support/factories';
+
+describe('signing up, out and in, in Chromium', () => {
+  let t: TestDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await t?.drop();
+  });
+
+  it('sends a visitor to the sign-in page', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.url()).toBe(`${app.url}/sign-in`);
+    expect(await page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+  });
+
+  it('creates an account, signs out and signs back in', async () => {
+    const username = uniqueName('ada');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Email').fill(`${username}@example.test`);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText(`Signed in as ${username}`).waitFor();
+
+    const user = await t.db.user.findUniqueOrThrow({ where: { username } });
+    expect(user.role).toBe('ADMIN'); // the first account administers the installation
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
+
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await page.getByLabel('Email').fill(`${username}@example.test`);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /invalid/i }).waitFor();
+
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${username}`).waitFor();
+    expect(page.url()).toBe(`${app.url}/`);
+  });
+
+  it('refuses a username that is taken, and stores nothing', async () => {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    const existing = (await createUser(t.db)).username;
+    const before = await t.db.user.count();
+    await other.goto(`${app.url}/sign-up`);
+    await other.getByLabel('Name', { exact: true }).fill('Someone');
+    await other.getByLabel('Username').fill(existing);
+    await other.getByLabel('Email').fill(`${uniqueName('x')}@example.test`);
+    await other.getByLabel('Password').fill(TEST_PASSWORD);
+    await other.getByRole('button', { name: 'Create account' }).click();
+    await other.getByRole('alert').filter({ hasText: 'That username is taken' }).waitFor();
+    expect(await t.db.user.count()).toBe(before);
+    await context.close();
+  });
+});

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@/lib/local/ports';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Started {
+  output: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function npmStart(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    output: () => stdout,
+    stderr: () => stderr,
+    exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function freePorts(): Promise<Record<string, string>> {
+  const [web, sqs, metrics] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
+  return { PORT: String(web), SQS_EMULATOR_PORT: String(sqs), WORKER_METRICS_PORT: String(metrics) };
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'eventflows-start-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('ends with one clear line on a malformed DATABASE_URL', async () => {
+    const start = npmStart({ ...(await freePorts()), DATA_DIR: dataDir, DATABASE_URL: 'mysql://nope' });
+    expect(await start.exit).toBe(1);
+    expect(start.stderr().trim()).toBe('Invalid configuration: DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user:password@host:5432/db');
+  });
+
+  it('ends with one clear line when the web port is taken', async () => {
+    const ports = await freePorts();
+    const blocker = net.createServer().listen(Number(ports.PORT));
+    try {
+      const start = npmStart({ ...ports, DATA_DIR: dataDir });
+      expect(await start.exit).toBe(1);
+      expect(start.stderr().trim()).toBe(`Port ${ports.PORT} is already in use: stop what runs there or set PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('ends with one clear line when the database cannot be reached', async () => {
+    const start = npmStart({ ...(await freePorts()), DATA_DIR: dataDir, DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/eventflows' });
+    expect(await start.exit).toBe(1);
+    expect(start.stderr().trim().split('\n')).toHaveLength(1);
+    expect(start.stderr()).toMatch(/^Cannot use the database at 127\.0\.0\.1:1\/eventflows: .*ECONNREFUSED/);
+  });
+
+  describe('with DATABASE_URL pointing at another PostgreSQL', () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await createTestDatabase({ empty: true });
+    });
+    afterAll(() => t.drop());
+
+    it('migrates and uses that database, serves the sign-in page, and stops cleanly on Ctrl-C', { timeout: 120_000 }, async () => {
+      const ports = await freePorts();
+      const start = npmStart({ ...ports, DATA_DIR: dataDir, DATABASE_URL: t.url });
+      try {
+        await expect.poll(() => start.output(), { timeout: 90_000, interval: 250 }).toContain('Press Ctrl-C to stop.');
+        expect(start.output()).toContain(`Web app        http://localhost:${ports.PORT}`);
+        expect(start.output()).toMatch(/Demo queue     http:\/\/sqs\.us-east-1\.localhost:\d+\/000000000000\/demo-queue/);
+        expect(start.output()).toContain('Demo login     demo@eventflows.local / eventflows-demo');
+
+        const signIn = await fetch(`http://127.0.0.1:${ports.PORT}/sign-in`);
+        expect(signIn.status).toBe(200);
+        expect(await signIn.text()).toContain('Sign in');
+        // That database now holds the schema and the demo data.
+        expect(await t.db.user.findUnique({ where: { email: 'demo@eventflows.local' } })).toMatchObject({ username: 'demo', role: 'ADMIN' });
+        const metrics = await fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`);
+        expect(metrics.status).toBe(200);
+      } finally {
+        start.kill('SIGINT');
+      }
+      expect(await start.exit).toBe(0);
+      // Every process is gone: the ports are free again.
+      await expect(fetch(`http://127.0.0.1:${ports.PORT}/sign-in`)).rejects.toThrow();
+      await expect(fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`)).rejects.toThrow();
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startFauxqs } from 'fauxqs';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '@/lib/db/migrate';
+import { ensureAppBuilt } from '@/lib/local/build-app';
+import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
+
+// One throwaway PostgreSQL cluster and one SQS emulator for the whole run. Each test
+// file makes its own database from a migrated template (test/support/database.ts).
+
+export const TEMPLATE_DATABASE = 'eventflows_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresPort: number;
+    templateDatabase: string;
+    sqsEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'eventflows-test-'));
+  await chmod(dir, 0o755);
+  const stops: Array<() => Promise<void>> = [() => rm(dir, { recursive: true, force: true })];
+  const teardown = async () => {
+    for (const stop of stops) await stop().catch(() => undefined);
+  };
+  try {
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres') });
+    stops.unshift(() => cluster.stop());
+    await cluster.createDatabase(TEMPLATE_DATABASE);
+    await migrate(cluster.urlFor(TEMPLATE_DATABASE));
+    const sqs = await startFauxqs({ port: 0, logger: false });
+    stops.unshift(() => sqs.stop());
+
+    project.provide('postgresPort', cluster.port);
+    project.provide('templateDatabase', TEMPLATE_DATABASE);
+    project.provide('sqsEndpoint', sqs.address);
+
+    // Browser tests run the production build; build it once, before any file starts.
+    await ensureAppBuilt(() => console.log('[test] building the web app for the browser tests…'));
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

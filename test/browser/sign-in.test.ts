@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpInBrowser } from '../support/accounts';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -29,14 +30,9 @@ describe('signing up, out and in, in Chromium', () => {
   });
 
   it('creates an account, signs out and signs back in', async () => {
-    const username = uniqueName('ada');
     await page.getByRole('link', { name: 'Create an account' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`${username}@example.test`);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText(`Signed in as ${username}`).waitFor();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    const username = await signUpInBrowser(page, app.url, uniqueName('ada'));
 
     const user = await t.db.user.findUniqueOrThrow({ where: { username } });
     expect(user.role).toBe('ADMIN'); // the first account administers the installation

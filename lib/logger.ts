@@ -14,7 +14,7 @@ export const logger = pino(
       censor: '[redacted]',
     },
   },
-  pretty ? pinoPretty({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname', translateTime: 'HH:MM:ss', sync: true }) : undefined,
+  pretty ? pinoPretty({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname', translateTime: 'HH:MM:ss', singleLine: true, sync: true }) : undefined,
 );
 
 export type Logger = typeof logger;

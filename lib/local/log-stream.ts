@@ -5,7 +5,7 @@ import { prettyFactory } from 'pino-pretty';
 // Merges the children's output into the terminal as one readable stream: JSON log
 // lines are pretty-printed, anything else is passed through, each tagged by process.
 
-const prettify = prettyFactory({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname', translateTime: 'HH:MM:ss' });
+const prettify = prettyFactory({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname', translateTime: 'HH:MM:ss', singleLine: true });
 
 export function pipeTagged(stream: Readable, tag: string): void {
   const label = `[${tag}]`.padEnd(9);

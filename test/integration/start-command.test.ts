@@ -103,4 +103,38 @@ describe('npm start', () => {
       await expect(fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`)).rejects.toThrow();
     });
   });
+
+  it('keeps the embedded database across restarts', { timeout: 150_000 }, async () => {
+    const ports = await freePorts();
+    const env = { ...ports, DATA_DIR: dataDir };
+    const origin = `http://localhost:${ports.PORT}`;
+    const credentials = { email: 'persist@example.test', password: 'correct-horse-battery' };
+
+    const first = npmStart(env);
+    await expect.poll(() => first.output(), { timeout: 90_000, interval: 250 }).toContain('Press Ctrl-C to stop.');
+    const signUp = await fetch(`${origin}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ ...credentials, name: 'Persist', username: 'persist' }),
+    });
+    expect(signUp.status).toBe(200);
+    first.kill('SIGINT');
+    expect(await first.exit).toBe(0);
+
+    const second = npmStart(env);
+    try {
+      await expect.poll(() => second.output(), { timeout: 90_000, interval: 250 }).toContain('Press Ctrl-C to stop.');
+      expect(second.output()).not.toContain('Applied migrations');
+      const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify(credentials),
+      });
+      expect(signIn.status).toBe(200);
+      expect(await signIn.json()).toMatchObject({ user: { username: 'persist' } });
+    } finally {
+      second.kill('SIGINT');
+    }
+    expect(await second.exit).toBe(0);
+  });
 });

@@ -1,0 +1,45 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createQueue, preload } from './queues';
+import type { RunningConsumer } from './reference-consumers';
+
+export interface ThroughputResult {
+  name: string;
+  connections: number;
+  messages: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/**
+ * Preloads `messagesPerQueue` on `connections` fresh queues, starts the consumer and
+ * times it until it has processed them all.
+ */
+export async function measureThroughput(
+  sqs: SQSClient,
+  name: string,
+  connections: number,
+  messagesPerQueue: number,
+  start: (queueUrls: string[]) => Promise<RunningConsumer> | RunningConsumer,
+  timeoutMs = 600_000,
+): Promise<ThroughputResult> {
+  const queueUrls = await Promise.all(Array.from({ length: connections }, () => createQueue(sqs)));
+  await Promise.all(queueUrls.map((url) => preload(sqs, url, messagesPerQueue)));
+  const total = connections * messagesPerQueue;
+  const startedAt = performance.now();
+  const consumer = await start(queueUrls);
+  try {
+    while (consumer.processed() < total) {
+      if (performance.now() - startedAt > timeoutMs) throw new Error(`${name}: ${consumer.processed()}/${total} after ${timeoutMs} ms`);
+      await sleep(5);
+    }
+  } finally {
+    await consumer.stop();
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { name, connections, messages: total, seconds, perSecond: total / seconds };
+}
+
+export function formatRate(result: ThroughputResult): string {
+  return `${result.name.padEnd(34)} ${String(result.connections).padStart(3)} conn  ${String(result.messages).padStart(6)} msgs  ${result.seconds.toFixed(2).padStart(7)} s  ${Math.round(result.perSecond).toString().padStart(6)} msg/s`;
+}

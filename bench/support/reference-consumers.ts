@@ -1,0 +1,86 @@
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { Consumer } from 'sqs-consumer';
+
+// The two references our worker is measured against, on the same emulator:
+// the raw limit (a bare receive + batch-delete loop) and the peer (sqs-consumer).
+
+export interface RunningConsumer {
+  processed(): number;
+  stop(): Promise<void>;
+}
+
+/** `loopsPerQueue` loops per queue of ReceiveMessage(10) + DeleteMessageBatch, nothing else. */
+export function startRawLoop(sqs: SQSClient, queueUrls: string[], loopsPerQueue: number): RunningConsumer {
+  const abort = new AbortController();
+  let processed = 0;
+  const loop = async (QueueUrl: string) => {
+    while (!abort.signal.aborted) {
+      const { Messages = [] } = await sqs
+        .send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }), { abortSignal: abort.signal })
+        .catch(() => ({ Messages: [] }));
+      if (Messages.length === 0) continue;
+      await sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+      );
+      processed += Messages.length;
+    }
+  };
+  const loops = queueUrls.flatMap((url) => Array.from({ length: loopsPerQueue }, () => loop(url)));
+  return {
+    processed: () => processed,
+    async stop() {
+      abort.abort();
+      await Promise.allSettled(loops);
+    },
+  };
+}
+
+/** sqs-consumer with its defaults (one Consumer per queue, one message per receive). */
+export function startSqsConsumerDefault(sqs: SQSClient, queueUrls: string[]): RunningConsumer {
+  let processed = 0;
+  const consumers = queueUrls.map((queueUrl) =>
+    Consumer.create({
+      queueUrl,
+      sqs,
+      handleMessage: async (message) => {
+        processed += 1;
+        return message;
+      },
+    }),
+  );
+  return startAll(consumers, () => processed);
+}
+
+/** sqs-consumer tuned: batches of 10, batch handler, `consumersPerQueue` consumers per queue. */
+export function startSqsConsumerTuned(sqs: SQSClient, queueUrls: string[], consumersPerQueue: number): RunningConsumer {
+  let processed = 0;
+  const consumers = queueUrls.flatMap((queueUrl) =>
+    Array.from({ length: consumersPerQueue }, () =>
+      Consumer.create({
+        queueUrl,
+        sqs,
+        batchSize: 10,
+        waitTimeSeconds: 1,
+        pollingWaitTimeMs: 0,
+        handleMessageBatch: async (messages) => {
+          processed += messages.length;
+          return messages;
+        },
+      }),
+    ),
+  );
+  return startAll(consumers, () => processed);
+}
+
+function startAll(consumers: Consumer[], processed: () => number): RunningConsumer {
+  for (const consumer of consumers) {
+    consumer.on('error', () => undefined);
+    consumer.start();
+  }
+  return {
+    processed,
+    async stop() {
+      for (const consumer of consumers) consumer.stop({ abort: true });
+    },
+  };
+}

@@ -16,10 +16,11 @@ describe('the algorithm API', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     endpoint = await startAlgorithmEndpoint(async (call) => {
+      if (typeof call.body === 'string') return { body: call.body.toUpperCase(), text: true };
       const input = call.body as { sleepMs?: number; fail?: string } | null;
       if (input?.sleepMs) await sleep(input.sleepMs);
       if (input?.fail) return { status: 500, body: { error: { message: input.fail } } };
-      return typeof input === 'string' ? { body: input.toUpperCase(), text: true } : { body: { received: input } };
+      return { body: { received: input } };
     });
     // Generous environment defaults; the capacity tests save lower settings themselves.
     app = await startApp(t.url, { MAX_WORKERS: '1000', USER_SESSION_LIMIT: '1000' });

@@ -5,13 +5,13 @@ import type { FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { apiFetch, ApiError } from '@/lib/http/api-fetch';
+import { ApiError, fetchJson } from '@/lib/http/fetch-json';
 import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 
 export function PlatformSettingsForm({ initial }: { initial: PlatformSettings }) {
   const save = useMutation({
     mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
-      apiFetch<{ settings: PlatformSettings }>('/api/v1/admin/settings', { method: 'PUT', body }),
+      fetchJson<{ settings: PlatformSettings }>('/api/v1/admin/settings', { method: 'PUT', body: JSON.stringify(body) }),
   });
   const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors : {};
 

@@ -7,14 +7,14 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { apiFetch, ApiError } from '@/lib/http/api-fetch';
+import { ApiError, fetchJson } from '@/lib/http/fetch-json';
 
 /** The **New Collection** button and its dialog; `/data/hosted?new=1` opens it at once. */
 export function NewCollectionDialog({ username, defaultOpen }: { username: string; defaultOpen: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(defaultOpen);
   const create = useMutation({
-    mutationFn: (name: string) => apiFetch('/api/v1/collections', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) => fetchJson('/api/v1/collections', { method: 'POST', body: JSON.stringify({ name }) }),
     onSuccess: () => {
       setOpen(false);
       router.replace('/data/hosted');

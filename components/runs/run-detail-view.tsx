@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatDuration, formatTime } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
-import { apiFetch } from '@/lib/http/api-fetch';
+import { fetchJson } from '@/lib/http/fetch-json';
 import type { RunDetail } from '@/lib/runs/get-run-detail';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
@@ -16,7 +16,7 @@ const REFRESH_MS = 2_000;
 export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
   const { data: run } = useQuery({
     queryKey: ['run', initialRun.id],
-    queryFn: () => apiFetch<{ run: RunDetail }>(`/api/v1/runs/${initialRun.id}`).then((body) => body.run),
+    queryFn: () => fetchJson<{ run: RunDetail }>(`/api/v1/runs/${initialRun.id}`).then((body) => body.run),
     initialData: initialRun,
     refetchInterval: (query) => (isFinished(query.state.data ?? initialRun) ? false : REFRESH_MS),
   });

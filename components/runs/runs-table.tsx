@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { formatDuration, formatTime } from '@/components/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
-import { apiFetch } from '@/lib/http/api-fetch';
+import { fetchJson } from '@/lib/http/fetch-json';
 import type { RunSummary } from '@/lib/runs/run-summary';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
@@ -16,7 +16,7 @@ const REFRESH_MS = 3_000;
 export function RunsTable({ owner, name, initialRuns }: { owner: string; name: string; initialRuns: RunSummary[] }) {
   const { data: runs } = useQuery({
     queryKey: ['runs', owner, name],
-    queryFn: () => apiFetch<{ runs: RunSummary[] }>(`/api/v1/algorithms/${owner}/${name}/runs`).then((body) => body.runs),
+    queryFn: () => fetchJson<{ runs: RunSummary[] }>(`/api/v1/algorithms/${owner}/${name}/runs`).then((body) => body.runs),
     initialData: initialRuns,
     refetchInterval: REFRESH_MS,
   });

@@ -7,7 +7,8 @@ import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executo
 import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { TEST_PASSWORD, uniqueName } from '../support/factories';
+import { signUpInBrowser } from '../support/accounts';
+import { uniqueName } from '../support/factories';
 
 // The guide's sections 3 and 5 from the platform's side: a collection made in the UI, the
 // worker's call for one queue message, the executor running the store-file example, and
@@ -37,13 +38,7 @@ describe("the guide's example, end to end in Chromium", () => {
   });
 
   it('creates the collection: Data Sources → My Hosted Data → New Collection → Create Collection', async () => {
-    await page.goto(`${app.url}/sign-up`);
-    await page.getByLabel('Name', { exact: true }).fill('Ezra');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`${username}@example.test`);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText(`Signed in as ${username}`).waitFor();
+    await signUpInBrowser(page, app.url, username);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data Sources' }).click();
     await page.getByRole('link', { name: /My Hosted Data/ }).click();

@@ -5,6 +5,7 @@ import { createDb } from '@/lib/db/client';
 import { coerceError, logger } from '@/lib/logger';
 import { startMetricsServer } from './metrics-server';
 import { startReconciler } from './reconciler';
+import { startWorkerRunExecutor } from './run-executor';
 
 async function main(): Promise<void> {
   const config = env();
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await migrate(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL);
   const reconciler = startReconciler({ db, logger });
+  const runExecutor = startWorkerRunExecutor({ db, logger });
   const metrics = await startMetricsServer(config.WORKER_METRICS_PORT, () => reconciler.healthy());
   logger.info({ metricsPort: config.WORKER_METRICS_PORT }, 'worker started');
 
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'worker stopping');
-      await reconciler.stop();
+      await Promise.all([reconciler.stop(), runExecutor.stop()]);
       await metrics.close();
       await db.$disconnect();
       logger.info('worker stopped');

@@ -7,7 +7,7 @@ import path from 'node:path';
 // since the last build (a hash of their paths, sizes and modification times).
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCE_DIRS = ['app', 'components', 'lib'];
+const SOURCE_DIRS = ['app', 'components', 'examples', 'lib'];
 const SOURCE_FILES = ['next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 const SKIP = new Set(['generated', 'node_modules']);
 

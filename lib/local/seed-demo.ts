@@ -1,6 +1,7 @@
 import { auth } from '@/lib/auth/auth';
 import type { Db } from '@/lib/db/client';
 import { DEMO_ALGORITHM, DEMO_LOGIN } from './demo-data';
+import { seedStoreFileDemo } from './seed-store-file-demo';
 
 
 export async function seedDemo(db: Db, appUrl: string): Promise<void> {
@@ -23,4 +24,5 @@ export async function seedDemo(db: Db, appUrl: string): Promise<void> {
     create: { algorithmId: algorithm.id, version: DEMO_ALGORITHM.version, endpointUrl },
     update: { endpointUrl },
   });
+  await seedStoreFileDemo(db, user, appUrl);
 }

@@ -1,0 +1,34 @@
+import { NextResponse } from 'next/server';
+import { runAlgorithm } from '@/lib/algo-api/run-algorithm';
+import { db } from '@/lib/db/client';
+import { errorResponse } from '@/lib/http/json-route';
+import { CAPACITY_RETRY_AFTER_SECONDS } from '@/lib/runs/admit-run';
+import { platformRunContext } from '@/lib/runs/run-context';
+
+export const dynamic = 'force-dynamic';
+
+/** The algorithm API (README: "Algorithm API"). */
+export async function POST(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  try {
+    const url = new URL(request.url);
+    const answer = await runAlgorithm(
+      db(),
+      {
+        segments: (await params).path,
+        authorization: request.headers.get('authorization'),
+        eventFlowId: request.headers.get('x-event-flow-id'),
+        sqsMessageId: request.headers.get('x-sqs-message-id'),
+        contentType: request.headers.get('content-type'),
+        body: await request.text(),
+        outputVoid: url.searchParams.get('output') === 'void',
+        timeoutParam: url.searchParams.get('timeout'),
+      },
+      platformRunContext(),
+    );
+    return NextResponse.json(answer.body, { status: answer.status });
+  } catch (error) {
+    const response = errorResponse(error);
+    if (response.status === 429) response.headers.set('Retry-After', String(CAPACITY_RETRY_AFTER_SECONDS));
+    return response;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Db } from '@/lib/db/client';
+import { admitRun } from '@/lib/runs/admit-run';
+import { executeRun } from '@/lib/runs/execute-run';
+import type { RunContext } from '@/lib/runs/run-context';
+import { authenticateAlgoCaller, type CallerHeaders } from './authenticate-algo-caller';
+import { readAlgoInput } from './read-algo-input';
+import { resolveAlgoCall } from './resolve-algo-call';
+
+export interface AlgoApiRequest extends CallerHeaders {
+  segments: string[];
+  contentType: string | null;
+  body: string;
+  /** `?output=void`: answer once the run is queued, without waiting for it. */
+  outputVoid: boolean;
+  timeoutParam: string | null;
+}
+
+export interface AlgoApiResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * POST /v1/algo/{owner}/{name}[/{version}]. Asynchronous calls only queue the run (the
+ * executor in the worker runs it). Synchronous calls run it here, in the web process,
+ * so the answer does not wait on the worker's polling.
+ */
+export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: RunContext): Promise<AlgoApiResponse> {
+  const caller = await authenticateAlgoCaller(db, request, context.authSecret);
+  const call = await resolveAlgoCall(db, request.segments, caller, request.timeoutParam);
+  const input = readAlgoInput(request.contentType, request.body);
+  const run = await admitRun(db, { ...call, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
+
+  if (request.outputVoid || run.deduplicated) {
+    const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status, deduplicated: run.deduplicated };
+    return { status: 200, body: { result: { run_id: run.id }, metadata } };
+  }
+  const executed = await executeRun(db, run.id, context);
+  if (!executed) return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'The run was deleted while it ran' } } };
+  const { outcome, durationMs } = executed;
+  const metadata = { run_id: run.id, duration: durationMs / 1000 };
+  if (outcome.status === 'SUCCEEDED') {
+    const contentType = typeof outcome.output === 'string' ? 'text' : 'json';
+    return { status: 200, body: { result: outcome.output, metadata: { ...metadata, content_type: contentType } } };
+  }
+  const timedOut = outcome.status === 'TIMED_OUT';
+  return {
+    status: timedOut ? 504 : 400,
+    body: { error: { code: timedOut ? 'ALGORITHM_TIMEOUT' : 'ALGORITHM_ERROR', message: outcome.error }, metadata },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
+
+export interface RunDetail extends RunSummary {
+  algorithm: { owner: string; name: string };
+  input: unknown;
+  output: unknown;
+  error: string | null;
+  timeoutSeconds: number;
+}
+
+/** One run of an algorithm the caller owns; "not found" otherwise. */
+export async function getRunDetail(db: Db, callerId: string, runId: string): Promise<RunDetail> {
+  const row = await db.algorithmRun.findFirst({
+    where: { id: runId, algorithm: { ownerId: callerId } },
+    select: {
+      ...runSummarySelect,
+      input: true,
+      output: true,
+      error: true,
+      timeoutSeconds: true,
+      algorithm: { select: { name: true, owner: { select: { username: true } } } },
+    },
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'No such run');
+  return {
+    ...toRunSummary(row),
+    algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name },
+    input: row.input,
+    output: row.output,
+    error: row.error,
+    timeoutSeconds: row.timeoutSeconds,
+  };
+}

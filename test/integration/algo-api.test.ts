@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApiKey } from '@/lib/api-keys/create-api-key';
+import { workerApiToken } from '@/lib/auth/worker-token';
+import { startAlgorithmEndpoint, type AlgorithmEndpoint } from '../support/algorithm-endpoint';
+import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createAlgorithm, createUser } from '../support/factories';
+
+describe('the algorithm API', () => {
+  let t: TestDatabase;
+  let app: RunningApp;
+  let endpoint: AlgorithmEndpoint;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    endpoint = await startAlgorithmEndpoint(async (call) => {
+      if (typeof call.body === 'string') return { body: call.body.toUpperCase(), text: true };
+      const input = call.body as { sleepMs?: number; fail?: string } | null;
+      if (input?.sleepMs) await sleep(input.sleepMs);
+      if (input?.fail) return { status: 500, body: { error: { message: input.fail } } };
+      return { body: { received: input } };
+    });
+    // Generous environment defaults; the capacity tests save lower settings themselves.
+    app = await startApp(t.url, { MAX_WORKERS: '1000', USER_SESSION_LIMIT: '1000' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await endpoint?.close();
+    await t?.drop();
+  });
+
+  async function ownerWithAlgorithm() {
+    const user = await createUser(t.db);
+    const algorithm = await createAlgorithm(t.db, user.id, { endpointUrl: endpoint.url, version: '1.0.0' });
+    const { key } = await createApiKey(t.db, user.id, { name: 'test' });
+    return { user, algorithm, key, path: `${user.username}/${algorithm.name}` };
+  }
+
+  function call(path: string, init: { key?: string; authorization?: string; json?: unknown; text?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.key) headers.authorization = `Simple ${init.key}`;
+    if (init.authorization) headers.authorization = init.authorization;
+    headers['content-type'] = init.text === undefined ? 'application/json' : 'text/plain';
+    const body = init.text ?? JSON.stringify(init.json ?? {});
+    return fetch(`${app.url}/v1/algo/${path}`, { method: 'POST', headers, body });
+  }
+
+  describe('with a personal API key', () => {
+    it('runs the algorithm synchronously and answers its output with the run metadata', async () => {
+      const { key, path, algorithm } = await ownerWithAlgorithm();
+      const response = await call(`${path}/1.0.0`, { key, json: { filename: 'a.txt' } });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({ result: { received: { filename: 'a.txt' } }, metadata: { content_type: 'json' } });
+      expect(body.metadata.duration).toBeGreaterThanOrEqual(0);
+      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: body.metadata.run_id } });
+      expect(run).toMatchObject({ algorithmId: algorithm.id, status: 'SUCCEEDED', source: 'API', input: { filename: 'a.txt' }, timeoutSeconds: 300 });
+    });
+
+    it('passes a body that is not JSON as a string, and accepts Bearer keys', async () => {
+      const { key, path } = await ownerWithAlgorithm();
+      const response = await call(path, { authorization: `Bearer ${key}`, text: 'plain words' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ result: 'PLAIN WORDS', metadata: { content_type: 'text' } });
+    });
+
+    it('answers 401 without a key or with a wrong one, and 404 for what the key does not own', async () => {
+      const { path } = await ownerWithAlgorithm();
+      const stranger = await ownerWithAlgorithm();
+      expect((await call(path)).status).toBe(401);
+      expect((await call(path, { key: 'ef_not-a-real-key' })).status).toBe(401);
+      const before = await t.db.algorithmRun.count();
+      const theirs = await call(path, { key: stranger.key });
+      expect(theirs.status).toBe(404);
+      expect(await theirs.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+      expect((await call(`${stranger.path}/9.9.9`, { key: stranger.key })).status).toBe(404);
+      expect((await call(`${stranger.user.username}/no-such-algorithm`, { key: stranger.key })).status).toBe(404);
+      expect(await t.db.algorithmRun.count()).toBe(before);
+    });
+
+    it('refuses invalid JSON with 400 and stores nothing', async () => {
+      const { key, path } = await ownerWithAlgorithm();
+      const before = await t.db.algorithmRun.count();
+      const response = await fetch(`${app.url}/v1/algo/${path}`, { method: 'POST', headers: { authorization: `Simple ${key}`, 'content-type': 'application/json' }, body: '{"nope' });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toMatch(/not valid JSON/);
+      expect(await t.db.algorithmRun.count()).toBe(before);
+    });
+
+    it("reports the algorithm's error (400) and a run past its timeout (504), each with its run id", async () => {
+      const { key, path } = await ownerWithAlgorithm();
+      const failed = await call(path, { key, json: { fail: 'bad input' } });
+      expect(failed.status).toBe(400);
+      const failedBody = await failed.json();
+      expect(failedBody.error).toEqual({ code: 'ALGORITHM_ERROR', message: 'The algorithm answered HTTP 500: bad input' });
+
+      const slow = await call(`${path}?timeout=1`, { key, json: { sleepMs: 3_000 } });
+      expect(slow.status).toBe(504);
+      const slowBody = await slow.json();
+      expect(slowBody.error.code).toBe('ALGORITHM_TIMEOUT');
+      expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: slowBody.metadata.run_id } })).toMatchObject({ status: 'TIMED_OUT', timeoutSeconds: 1 });
+      expect((await call(`${path}?timeout=0`, { key })).status).toBe(400);
+    });
+
+    it('runs the store-file example in the web process, which writes through the data API with its context', async () => {
+      const user = await createUser(t.db);
+      const { key } = await createApiKey(t.db, user.id, { name: 'test' });
+      await t.db.dataCollection.create({ data: { ownerId: user.id, name: 'event_output_directory' } });
+      const endpointUrl = `${app.url}/api/examples/store-file?owner=${user.username}&collection=event_output_directory`;
+      await createAlgorithm(t.db, user.id, { name: 'store-file', endpointUrl, version: '0.1.0' });
+      const response = await call(`${user.username}/store-file`, { key, json: { filename: 'some-new-file.txt', data: 'file contents to store' } });
+      expect(response.status).toBe(200);
+      expect((await response.json()).result).toEqual({ stored: `data://${user.username}/event_output_directory/some-new-file.txt`, size: 22 });
+      const file = await t.db.dataFile.findFirstOrThrow({ where: { path: 'some-new-file.txt', collection: { ownerId: user.id } } });
+      expect(Buffer.from(file.content).toString()).toBe('file contents to store');
+    });
+
+    it('with ?output=void answers 200 once the run is stored, queued for the executor', async () => {
+      const { key, path } = await ownerWithAlgorithm();
+      const response = await call(`${path}?output=void`, { key, json: { n: 1 } });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({ result: { run_id: expect.any(String) }, metadata: { status: 'QUEUED', deduplicated: false } });
+      expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: body.result.run_id } })).toMatchObject({ status: 'QUEUED', input: { n: 1 } });
+    });
+  });
+
+  describe('for the worker', () => {
+    const worker = `Worker ${workerApiToken(TEST_AUTH_SECRET)}`;
+
+    async function flowOf(options: { version?: string; timeoutSeconds?: number; enabled?: boolean } = {}) {
+      const owner = await ownerWithAlgorithm();
+      const flow = await t.db.eventFlow.create({
+        data: {
+          kind: 'BROKER',
+          algorithmId: owner.algorithm.id,
+          creatorId: owner.user.id,
+          queueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/q-${randomUUID()}`,
+          roleArn: 'arn:aws:iam::123456789012:role/READ_SQS',
+          ...options,
+        },
+      });
+      return { ...owner, flow };
+    }
+
+    function deliver(path: string, flowId: string, messageId: string, json: unknown = {}, authorization = worker) {
+      return call(`${path}?output=void`, { authorization, json, headers: { 'x-event-flow-id': flowId, 'x-sqs-message-id': messageId } });
+    }
+
+    it("queues the run as the flow's creator, with the flow's version, timeout and message id", async () => {
+      const { flow, path, algorithm, user } = await flowOf({ version: '1.0.0', timeoutSeconds: 42 });
+      await t.db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version: '2.0.0', endpointUrl: endpoint.url } });
+      const response = await deliver(path, flow.id, 'message-1', { filename: 'x' });
+      expect(response.status).toBe(200);
+      const { result } = await response.json();
+      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: result.run_id }, include: { version: true } });
+      expect(run).toMatchObject({ callerId: user.id, source: 'EVENT_FLOW', eventFlowId: flow.id, sqsMessageId: 'message-1', timeoutSeconds: 42, status: 'QUEUED' });
+      expect(run.version.version).toBe('1.0.0');
+    });
+
+    it('runs the latest published version and the default timeout when the flow names none', async () => {
+      const { flow, path, algorithm } = await flowOf();
+      await t.db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version: '2.0.0', endpointUrl: endpoint.url } });
+      const { result } = await (await deliver(path, flow.id, 'message-1')).json();
+      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: result.run_id }, include: { version: true } });
+      expect(run.version.version).toBe('2.0.0');
+      expect(run.timeoutSeconds).toBe(300);
+    });
+
+    it('answers a redelivered message with its existing run instead of a second run', async () => {
+      const { flow, path } = await flowOf();
+      const first = await (await deliver(path, flow.id, 'message-1')).json();
+      const again = await deliver(path, flow.id, 'message-1');
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ result: { run_id: first.result.run_id }, metadata: { deduplicated: true } });
+      const racing = await Promise.all(Array.from({ length: 5 }, () => deliver(path, flow.id, 'message-2')));
+      const ids = new Set(await Promise.all(racing.map(async (r) => (await r.json()).result.run_id)));
+      expect(ids.size).toBe(1);
+      expect(await t.db.algorithmRun.count({ where: { eventFlowId: flow.id } })).toBe(2);
+    });
+
+    it('refuses a wrong token (401), missing message headers (400), and a disabled or foreign flow (404)', async () => {
+      const { flow, path } = await flowOf();
+      const other = await flowOf();
+      const paused = await flowOf({ enabled: false });
+      expect((await deliver(path, flow.id, 'm', {}, 'Worker not-the-token')).status).toBe(401);
+      expect((await call(`${path}?output=void`, { authorization: worker, headers: { 'x-event-flow-id': flow.id } })).status).toBe(400);
+      expect((await deliver(path, other.flow.id, 'm')).status).toBe(404);
+      expect((await deliver(paused.path, paused.flow.id, 'm')).status).toBe(404);
+      expect((await deliver(path, 'no-such-flow', 'm')).status).toBe(404);
+      expect(await t.db.algorithmRun.count({ where: { eventFlowId: { in: [flow.id, other.flow.id, paused.flow.id] } } })).toBe(0);
+    });
+  });
+
+  describe('over capacity', () => {
+    beforeEach(async () => {
+      // Earlier tests left queued runs (no executor runs here): start from none in flight.
+      await t.db.algorithmRun.updateMany({ where: { status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED' } });
+      await t.db.platformSettings.deleteMany();
+    });
+
+    it('answers 429 with Retry-After beyond the user session limit and the maximum of workers', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 2, userSessionLimit: 1 } });
+      const ada = await ownerWithAlgorithm();
+      const bob = await ownerWithAlgorithm();
+      const cy = await ownerWithAlgorithm();
+      expect((await call(`${ada.path}?output=void`, { key: ada.key })).status).toBe(200);
+      const overUserLimit = await call(`${ada.path}?output=void`, { key: ada.key });
+      expect(overUserLimit.status).toBe(429);
+      expect(overUserLimit.headers.get('retry-after')).toBe('10');
+      expect((await overUserLimit.json()).error.code).toBe('TOO_MANY_REQUESTS');
+      expect((await call(`${bob.path}?output=void`, { key: bob.key })).status).toBe(200);
+      const overPlatform = await call(`${cy.path}?output=void`, { key: cy.key });
+      expect(overPlatform.status).toBe(429);
+      expect(overPlatform.headers.get('retry-after')).toBe('10');
+      // Capacity frees: the same call is accepted.
+      await t.db.algorithmRun.updateMany({ where: { callerId: ada.user.id }, data: { status: 'SUCCEEDED' } });
+      expect((await call(`${cy.path}?output=void`, { key: cy.key })).status).toBe(200);
+    });
+
+    it('admits exactly the free capacity when many calls arrive at once', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 3, userSessionLimit: 100 } });
+      const owner = await ownerWithAlgorithm();
+      const responses = await Promise.all(Array.from({ length: 12 }, () => call(`${owner.path}?output=void`, { key: owner.key })));
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 200, ...Array(9).fill(429)]);
+      expect(await t.db.algorithmRun.count({ where: { status: 'QUEUED' } })).toBe(3);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signUpOverHttp, type SignedInUser } from '../support/session';
+
+describe('platform settings', () => {
+  let t: TestDatabase;
+  let app: RunningApp;
+  let admin: SignedInUser;
+  let user: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    app = await startApp(t.url, { MAX_WORKERS: '7', USER_SESSION_LIMIT: '3' });
+    admin = await signUpOverHttp(app.url); // the first account administers the installation
+    user = await signUpOverHttp(app.url);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await t?.drop();
+  });
+
+  const settings = (who: SignedInUser | undefined, init: { method?: string; body?: unknown } = {}) =>
+    fetch(`${app.url}/api/v1/admin/settings`, {
+      method: init.method ?? 'GET',
+      headers: { ...(who ? { cookie: who.cookie } : {}), 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+
+  it('start from the environment defaults, and an admin changes them', async () => {
+    expect(await (await settings(admin)).json()).toEqual({ settings: { maxWorkers: 7, userSessionLimit: 3, awsAccountNumber: null } });
+    const saved = await settings(admin, { method: 'PUT', body: { maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' } });
+    expect(saved.status).toBe(200);
+    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' });
+  });
+
+  it('refuse bad values field by field and keep what was saved', async () => {
+    const response = await settings(admin, { method: 'PUT', body: { maxWorkers: 0, userSessionLimit: 'many', awsAccountNumber: '123' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fieldErrors).toEqual({
+      maxWorkers: 'At least 1',
+      userSessionLimit: 'Enter a whole number',
+      awsAccountNumber: 'An AWS account number has 12 digits',
+    });
+    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5 });
+  });
+
+  it('are for admins only: 403 for other users in the API, 404 for the page, 401 anonymously', async () => {
+    expect((await settings(user)).status).toBe(403);
+    expect((await settings(user, { method: 'PUT', body: { maxWorkers: 1, userSessionLimit: 1 } })).status).toBe(403);
+    expect((await settings(undefined)).status).toBe(401);
+    expect((await fetch(`${app.url}/admin/settings`, { headers: { cookie: user.cookie } })).status).toBe(404);
+    const page = await fetch(`${app.url}/admin/settings`, { headers: { cookie: admin.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Maximum workers');
+    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20 });
+  });
+});

@@ -1,0 +1,50 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+
+// A stand-in for a user's algorithm: a real HTTP server the platform POSTs runs to.
+
+export interface ReceivedCall {
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface EndpointAnswer {
+  status?: number;
+  /** Sent as JSON, or as text/plain when it is a string and `text` is set. */
+  body: unknown;
+  text?: boolean;
+}
+
+export interface AlgorithmEndpoint {
+  url: string;
+  calls: ReceivedCall[];
+  close(): Promise<void>;
+}
+
+const echo = (call: ReceivedCall): EndpointAnswer => ({ body: call.body });
+
+export async function startAlgorithmEndpoint(answer: (call: ReceivedCall) => EndpointAnswer | Promise<EndpointAnswer> = echo): Promise<AlgorithmEndpoint> {
+  const calls: ReceivedCall[] = [];
+  const server = http.createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    request.on('end', async () => {
+      const call = { headers: request.headers, body: JSON.parse(raw) as unknown };
+      calls.push(call);
+      const { status = 200, body, text } = await answer(call);
+      if (response.destroyed) return;
+      response.writeHead(status, { 'content-type': text ? 'text/plain' : 'application/json' });
+      response.end(text ? String(body) : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -35,7 +35,8 @@ type AccessConfig = Pick<Env, 'AWS_ENDPOINT_URL_SQS' | 'AWS_ENDPOINT_URL_STS' | 
 const SQS_HOST_REGION = /^(?:sqs(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?)$/;
 
 function regionOf(queueUrl: string): string | undefined {
-  const match = SQS_HOST_REGION.exec(new URL(queueUrl).hostname);
+  // URL.canParse: a malformed stored URL fails its SQS call (shown on its row), not the whole view.
+  const match = URL.canParse(queueUrl) ? SQS_HOST_REGION.exec(new URL(queueUrl).hostname) : null;
   return match?.[1] ?? match?.[2];
 }
 

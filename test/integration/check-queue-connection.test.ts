@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
 import { checkQueueConnection } from '@/lib/connection-checks/check-queue-connection';
 import { uniqueName } from '../support/factories';
+import { localQueueAccess } from '../support/queue-access';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 import { startStsStandIn, type StsStandIn } from '../support/sts-stand-in';
 
@@ -15,7 +16,7 @@ describe('testing a connection', () => {
 
   beforeAll(() => {
     sqs = testSqsClient();
-    local = createQueueAccess({ AWS_ENDPOINT_URL_SQS: inject('sqsEndpoint'), AWS_ENDPOINT_URL_STS: undefined, AWS_REGION: 'us-east-1' });
+    local = localQueueAccess();
   });
   afterAll(() => sqs.destroy());
 

@@ -1,12 +1,13 @@
 import { CreateQueueCommand, DeleteQueueCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueueOverview, type QueueOverviewRow } from '@/lib/admin/list-queue-overview';
-import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
+import type { QueueAccess } from '@/lib/admin/queue-access';
 import { createQueueReadoutCaches, readoutKey } from '@/lib/admin/queue-readout-cache';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { deadLetter } from '../support/dead-letters';
-import { createEventFlow } from '../support/event-flows';
-import { createAlgorithm, createUser, uniqueName } from '../support/factories';
+import { createOwnedFlow } from '../support/event-flows';
+import { uniqueName } from '../support/factories';
+import { localQueueAccess } from '../support/queue-access';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 describe('the admin overview of every flow’s queues', () => {
@@ -17,18 +18,14 @@ describe('the admin overview of every flow’s queues', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     sqs = testSqsClient();
-    access = createQueueAccess({ AWS_ENDPOINT_URL_SQS: inject('sqsEndpoint'), AWS_ENDPOINT_URL_STS: undefined, AWS_REGION: 'us-east-1' });
+    access = localQueueAccess();
   });
   afterAll(async () => {
     sqs.destroy();
     await t.drop();
   });
 
-  async function flowFor(queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') {
-    const owner = await createUser(t.db);
-    const algorithm = await createAlgorithm(t.db, owner.id);
-    return createEventFlow(t.db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, kind });
-  }
+  const flowFor = async (queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') => (await createOwnedFlow(t.db, queueUrl, kind)).flow;
 
   const rowOf = (rows: QueueOverviewRow[], flowId: string) => rows.find((row) => row.flowId === flowId)!;
 

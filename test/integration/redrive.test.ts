@@ -1,14 +1,15 @@
 import { CreateQueueCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueAccess } from '@/lib/admin/queue-access';
 import { findOperableFlow } from '@/lib/redrive/find-operable-flow';
 import { listRedriveTasks } from '@/lib/redrive/list-redrive-tasks';
 import { peekDeadLetters } from '@/lib/redrive/peek-dead-letters';
 import { startRedrive } from '@/lib/redrive/start-redrive';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { deadLetter, queueDepth } from '../support/dead-letters';
-import { createEventFlow } from '../support/event-flows';
-import { createAlgorithm, createUser, uniqueName } from '../support/factories';
+import { createOwnedFlow } from '../support/event-flows';
+import { createUser, uniqueName } from '../support/factories';
+import { localQueueAccess } from '../support/queue-access';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 describe('redriving a flow’s dead-letter queue', () => {
@@ -19,18 +20,14 @@ describe('redriving a flow’s dead-letter queue', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     sqs = testSqsClient();
-    access = createQueueAccess({ AWS_ENDPOINT_URL_SQS: inject('sqsEndpoint'), AWS_ENDPOINT_URL_STS: undefined, AWS_REGION: 'us-east-1' });
+    access = localQueueAccess();
   });
   afterAll(async () => {
     sqs.destroy();
     await t.drop();
   });
 
-  async function flowOn(queueUrl: string) {
-    const owner = await createUser(t.db);
-    const algorithm = await createAlgorithm(t.db, owner.id);
-    return { owner, flow: await createEventFlow(t.db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl }) };
-  }
+  const flowOn = (queueUrl: string) => createOwnedFlow(t.db, queueUrl);
 
   async function receiveAll(queueUrl: string) {
     const { Messages: messages = [] } = await sqs.send(

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { createAlgorithm, createUser } from './factories';
 
 /** An event flow row, as the web app creates it. */
 export async function createEventFlow(
@@ -28,4 +29,11 @@ export async function createEventFlow(
       timeoutSeconds: options.timeoutSeconds,
     },
   });
+}
+
+/** A new user with a new algorithm connected to `queueUrl`. */
+export async function createOwnedFlow(db: Db, queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') {
+  const owner = await createUser(db);
+  const algorithm = await createAlgorithm(db, owner.id);
+  return { owner, algorithm, flow: await createEventFlow(db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, kind }) };
 }

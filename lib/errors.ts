@@ -1,7 +1,15 @@
 // One error type for the domain: a code the HTTP layer maps to a status, a message in
 // plain words for the UI, and field errors for forms.
 
-export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  // An AWS service the request depends on refused or failed (the message says why).
+  | 'BAD_GATEWAY';
 
 export type FieldErrors = Record<string, string>;
 
@@ -24,4 +32,5 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  BAD_GATEWAY: 502,
 };

@@ -1,0 +1,64 @@
+import { CrossAccountDocumentsForm } from '@/components/aws-setup/cross-account-documents-form';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { CLOUDFORMATION_TEMPLATE_FILENAME } from '@/lib/aws-setup/cloudformation-template';
+import { readPlatformAccountNumber } from '@/lib/aws-setup/read-platform-account-number';
+import { db } from '@/lib/db/client';
+
+export const metadata = { title: 'AWS setup' };
+
+const STACK_PERMISSIONS = [
+  ['CloudFormation', 'CreateStack and DescribeStacks'],
+  ['IAM', 'CreateRole, GetRole and PutRolePolicy'],
+  ['SQS', 'CreateQueue, GetQueueAttributes and SetQueueAttributes'],
+];
+
+export default async function AwsSetupPage() {
+  const platformAccountNumber = await readPlatformAccountNumber(db());
+  return (
+    <>
+      <PageHeader title="AWS setup" description="Create the Amazon SQS queue, its dead-letter queue and the role the platform assumes to read it." />
+      <div className="space-y-8">
+        <Card className="space-y-4 p-5 text-sm text-slate-700">
+          <h2 className="text-lg font-semibold text-slate-900">1. Create a stack with CloudFormation</h2>
+          <p>
+            <a href="/api/v1/aws-setup/template" download className="font-medium text-brand-700 hover:underline">
+              Download {CLOUDFORMATION_TEMPLATE_FILENAME}
+            </a>
+            , then in the AWS console: CloudFormation → Stacks → Create stack → Upload a template file.
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>
+              <strong>PlatformAccountNumber</strong>: the platform&apos;s AWS account,{' '}
+              {platformAccountNumber ? <code className="font-mono">{platformAccountNumber}</code> : 'which an admin has not set in the platform settings yet'}.
+            </li>
+            <li>
+              <strong>QueueName</strong> and <strong>QueueDLQName</strong>: names for the queue and its dead-letter queue.
+            </li>
+            <li>
+              <strong>MaxReceiveCount</strong> (Maximum Receives, 10 unless you change it, up to 1000): how many times a message is received before SQS moves it to
+              the DLQ. A message the platform is too busy for comes back every 5 minutes, so it waits up to 5 minutes × Maximum Receives.
+            </li>
+          </ul>
+          <p>
+            Creating the stack needs these permissions:{' '}
+            {STACK_PERMISSIONS.map(([service, actions]) => `${service}: ${actions}`).join('; ')}. Acknowledge that CloudFormation might create IAM resources.
+          </p>
+          <p>
+            When the stack is <code className="font-mono">CREATE_COMPLETE</code>, its Outputs tab shows <strong>QueueURL</strong> and{' '}
+            <strong>QueueConsumerARN</strong>: enter them as the <strong>URI</strong> and <strong>ROLE ARN</strong> of the Connect broker modal.
+          </p>
+        </Card>
+        <Card className="space-y-4 p-5 text-sm text-slate-700">
+          <h2 className="text-lg font-semibold text-slate-900">2. A queue in another AWS account</h2>
+          <p>
+            When the queue lives in another account (ACCOUNT_SQS) than the platform (ACCOUNT_AE), the role READ_SQS in ACCOUNT_SQS may read the queue and
+            trusts ACCOUNT_AE, and ACCOUNT_AE allows its identity to assume READ_SQS. The template makes the role and its trust relationship; the
+            documents below do the same by hand, and ASSUME_READ_SQS goes on the platform&apos;s side.
+          </p>
+          <CrossAccountDocumentsForm platformAccountNumber={platformAccountNumber} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { DlqPeek } from './dlq-peek';
+import { RedrivePanel } from './redrive-panel';
+
+/** A flow's dead-letter queue in a dialog: redrive and peek. For the admin view and the Events tab's rows. */
+export function DlqDialogButton({ flowId, queueName, dlqName }: { flowId: string; queueName: string; dlqName?: string }) {
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="secondary" size="sm" aria-label={`Dead-letter queue of ${queueName}`}>
+          DLQ
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Dead-letter queue" description={dlqName ? `${dlqName}, the DLQ of ${queueName}` : `The DLQ of ${queueName}`}>
+        <div className="space-y-6">
+          <RedrivePanel flowId={flowId} />
+          <DlqPeek flowId={flowId} />
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,84 @@
+import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
+import type { Db } from '@/lib/db/client';
+import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
+import type { FlowQueueReadout } from './flow-queue-readout';
+import type { QueueAccess } from './queue-access';
+import { readoutKey, type QueueReadoutCaches } from './queue-readout-cache';
+import { readFlowQueues } from './read-flow-queues';
+
+export interface QueueOverviewRow {
+  flowId: string;
+  kind: EventFlowKind;
+  enabled: boolean;
+  status: EventFlowStatus;
+  owner: string;
+  /** owner/name of the algorithm, with the version when the flow pins one. */
+  algorithm: string;
+  queueUrl: string;
+  queueName: string;
+  readout: FlowQueueReadout;
+}
+
+export interface QueueOverviewTotals {
+  connections: number;
+  /** Rows with a part that could not be read (including queues without a DLQ). */
+  withProblems: number;
+  visible: number;
+  inFlight: number;
+  delayed: number;
+  dlqDepth: number;
+  oldestDlqMessageAgeSeconds: number | null;
+}
+
+export interface QueueOverview {
+  rows: QueueOverviewRow[];
+  totals: QueueOverviewTotals;
+  local: boolean;
+}
+
+// Enough to fill a page of flows quickly without a burst of hundreds of SQS calls.
+const READ_CONCURRENCY = 8;
+
+/** Every broker connection and listener of every user, with its queues' counts (admins only). */
+export async function listQueueOverview(db: Db, access: QueueAccess, caches: QueueReadoutCaches): Promise<QueueOverview> {
+  const flows = await db.eventFlow.findMany({
+    include: { algorithm: { select: { name: true, owner: { select: { username: true } } } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  const rows = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => ({
+    flowId: flow.id,
+    kind: flow.kind,
+    enabled: flow.enabled,
+    status: flow.status,
+    owner: flow.algorithm.owner.username,
+    algorithm: [flow.algorithm.owner.username, flow.algorithm.name, flow.version].filter(Boolean).join('/'),
+    queueUrl: flow.queueUrl,
+    queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
+    readout: await caches.readouts.get(readoutKey(flow), () => readFlowQueues(flow, access, caches.oldestSamples)),
+  }));
+  return { rows, totals: totalsOf(rows), local: access.local };
+}
+
+/** Sums over distinct queues: two flows on one queue count its messages once. */
+function totalsOf(rows: QueueOverviewRow[]): QueueOverviewTotals {
+  const sources = new Map<string, { visible: number; inFlight: number; delayed: number }>();
+  const dlqs = new Map<string, { depth: number; age: number | null }>();
+  for (const { queueUrl, readout } of rows) {
+    if (readout.source.ok) sources.set(queueUrl, readout.source);
+    if (readout.dlq?.ok) {
+      const oldest = readout.dlq.oldestMessage;
+      dlqs.set(readout.dlq.url, { depth: readout.dlq.depth, age: oldest?.ok ? oldest.ageSeconds : null });
+    }
+  }
+  const sum = <T>(values: Iterable<T>, pick: (value: T) => number) => [...values].reduce((total, value) => total + pick(value), 0);
+  const ages = [...dlqs.values()].flatMap((dlq) => (dlq.age === null ? [] : [dlq.age]));
+  return {
+    connections: rows.length,
+    withProblems: rows.filter(({ readout }) => !readout.source.ok || !readout.dlq?.ok).length,
+    visible: sum(sources.values(), (queue) => queue.visible),
+    inFlight: sum(sources.values(), (queue) => queue.inFlight),
+    delayed: sum(sources.values(), (queue) => queue.delayed),
+    dlqDepth: sum(dlqs.values(), (dlq) => dlq.depth),
+    oldestDlqMessageAgeSeconds: ages.length > 0 ? Math.max(...ages) : null,
+  };
+}

@@ -1,0 +1,68 @@
+import type { QueueAccess } from '@/lib/admin/queue-access';
+import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
+import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
+
+// SEAM: the algorithm API's default run timeout (DEFAULT_RUN_TIMEOUT_SECONDS) once merged.
+export const DEFAULT_ALGORITHM_TIMEOUT_SECONDS = 300;
+
+export interface ConnectionToCheck {
+  queueUrl: string;
+  roleArn: string;
+  externalId?: string | null;
+  /** The connection's algorithm timeout; the default applies without one. */
+  timeoutSeconds?: number | null;
+}
+
+export type ConnectionCheck =
+  | {
+      ok: true;
+      local: boolean;
+      queueArn: string;
+      visibilityTimeoutSeconds: number;
+      deadLetterQueueArn: string | null;
+      maxReceiveCount: number | null;
+      messages: { visible: number; inFlight: number; delayed: number };
+      warnings: string[];
+    }
+  | { ok: false; local: boolean; problem: AwsProblem };
+
+/**
+ * Assumes the connection's role and reads its queue's attributes: proof that the
+ * platform can reach the queue, without touching a message.
+ */
+export async function checkQueueConnection(connection: ConnectionToCheck, access: QueueAccess): Promise<ConnectionCheck> {
+  const sqs = access.clientFor({ queueUrl: connection.queueUrl, roleArn: connection.roleArn, externalId: connection.externalId ?? null });
+  let queue: QueueAttributes;
+  try {
+    queue = await readQueueAttributes(sqs, connection.queueUrl);
+  } catch (error) {
+    return { ok: false, local: access.local, problem: describeAwsError(error, { action: 'sqs:GetQueueAttributes', resource: connection.queueUrl }) };
+  } finally {
+    sqs.destroy();
+  }
+  return {
+    ok: true,
+    local: access.local,
+    queueArn: queue.arn,
+    visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+    deadLetterQueueArn: queue.redrivePolicy?.deadLetterTargetArn ?? null,
+    maxReceiveCount: queue.redrivePolicy?.maxReceiveCount ?? null,
+    messages: { visible: queue.visible, inFlight: queue.inFlight, delayed: queue.delayed },
+    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_ALGORITHM_TIMEOUT_SECONDS),
+  };
+}
+
+function warningsFor(queue: QueueAttributes, algorithmTimeoutSeconds: number): string[] {
+  const warnings: string[] = [];
+  if (!queue.redrivePolicy) {
+    warnings.push(
+      'The queue has no redrive policy: a message that keeps failing never reaches a dead-letter queue; it is retried until the queue’s retention period ends. Give the queue a DLQ (the CloudFormation template does).',
+    );
+  }
+  if (queue.visibilityTimeoutSeconds < algorithmTimeoutSeconds) {
+    warnings.push(
+      `The queue’s visibility timeout (${queue.visibilityTimeoutSeconds} s) is shorter than the algorithm timeout (${algorithmTimeoutSeconds} s): a message can be delivered again while its run is still going. Raise the visibility timeout to at least ${algorithmTimeoutSeconds} s.`,
+    );
+  }
+  return warnings;
+}

@@ -1,0 +1,10 @@
+import type { SessionUser } from '@/lib/auth/session';
+import type { Db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+
+/** A flow the user may operate on (its algorithm's owner, or an admin); anyone else gets 404. */
+export async function findOperableFlow(db: Db, user: Pick<SessionUser, 'id' | 'isAdmin'>, flowId: string) {
+  const flow = await db.eventFlow.findUnique({ where: { id: flowId }, include: { algorithm: { select: { ownerId: true } } } });
+  if (!flow || (!user.isAdmin && flow.algorithm.ownerId !== user.id)) throw new AppError('NOT_FOUND', 'No such event flow');
+  return flow;
+}

@@ -1,0 +1,26 @@
+import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
+import { awsAppError } from '@/lib/aws/aws-app-error';
+import { AppError } from '@/lib/errors';
+import { peekMessages, type PeekedMessage } from '@/lib/queues/peek-messages';
+import { readQueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { resolveDeadLetterQueue } from './resolve-dead-letter-queue';
+
+/** Up to 10 messages of the flow's DLQ, left in place (each peek counts as one more receive). */
+export async function peekDeadLetters(flow: QueueFlow, access: QueueAccess): Promise<{ dlqUrl: string; messages: PeekedMessage[] }> {
+  const sqs = access.clientFor(flow);
+  try {
+    const { dlq } = await resolveDeadLetterQueue(sqs, flow.queueUrl);
+    const attributes = await readQueueAttributes(sqs, dlq.url).catch((error: unknown) => {
+      throw awsAppError(error, 'sqs:GetQueueAttributes', dlq.url);
+    });
+    if (attributes.redrivePolicy) {
+      throw new AppError('CONFLICT', 'This dead-letter queue has a redrive policy of its own: a peek counts as a receive and could move its messages on.');
+    }
+    const messages = await peekMessages(sqs, dlq.url).catch((error: unknown) => {
+      throw awsAppError(error, 'sqs:ReceiveMessage', dlq.url);
+    });
+    return { dlqUrl: dlq.url, messages };
+  } finally {
+    sqs.destroy();
+  }
+}

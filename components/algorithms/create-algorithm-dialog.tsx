@@ -1,16 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { formValues, useFormErrors } from '@/components/forms/use-form-errors';
+import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { createAlgorithmInput } from '@/lib/algorithms/algorithm-input';
 import { apiRequest } from '@/lib/http/api-client';
-
-const FIELDS = ['name', 'description'] as const;
 
 interface CreateAlgorithmDialogProps {
   owner: string;
@@ -21,24 +18,15 @@ interface CreateAlgorithmDialogProps {
 /** Creates an algorithm and opens its profile, where its first version is published. */
 export function CreateAlgorithmDialog({ owner, open, onOpenChange }: CreateAlgorithmDialogProps) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const { errors, validate, showServerError, reset } = useFormErrors(FIELDS);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formValues(event.currentTarget);
-    if (!validate(createAlgorithmInput, values)) return;
-    setPending(true);
-    try {
+  const { errors, pending, onSubmit, reset } = useFormSubmit({
+    fields: ['name', 'description'],
+    schema: createAlgorithmInput,
+    send: async (values) => {
       const { algorithm } = await apiRequest<{ algorithm: { owner: string; name: string } }>('/api/v1/algorithms', { method: 'POST', body: values });
       onOpenChange(false);
       router.push(`/algorithms/${algorithm.owner}/${algorithm.name}`);
-    } catch (error) {
-      showServerError(error);
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   return (
     <Dialog

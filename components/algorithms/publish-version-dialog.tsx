@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { formValues, useFormErrors } from '@/components/forms/use-form-errors';
+import { useState } from 'react';
+import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
@@ -10,30 +10,19 @@ import { Field } from '@/components/ui/field';
 import { publishVersionInput } from '@/lib/algorithms/algorithm-input';
 import { apiRequest } from '@/lib/http/api-client';
 
-const FIELDS = ['version', 'endpointUrl'] as const;
-
 /** Publishes a version of owner/name; the profile re-renders with it as the latest. */
 export function PublishVersionDialog({ owner, name, latestVersion }: { owner: string; name: string; latestVersion?: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const { errors, validate, showServerError, reset } = useFormErrors(FIELDS);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formValues(event.currentTarget);
-    if (!validate(publishVersionInput, values)) return;
-    setPending(true);
-    try {
-      await apiRequest(`/api/v1/algorithms/${owner}/${name}/versions`, { method: 'POST', body: values });
+  const { errors, pending, onSubmit, reset } = useFormSubmit({
+    fields: ['version', 'endpointUrl'],
+    schema: publishVersionInput,
+    send: (values) => apiRequest(`/api/v1/algorithms/${owner}/${name}/versions`, { method: 'POST', body: values }),
+    onSuccess: () => {
       setOpen(false);
       router.refresh();
-    } catch (error) {
-      showServerError(error);
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  });
 
   return (
     <Dialog

@@ -1,7 +1,7 @@
 'use client';
 
-import { useMemo, useState, type FormEvent } from 'react';
-import { formValues, useFormErrors } from '@/components/forms/use-form-errors';
+import { useMemo, useState } from 'react';
+import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
@@ -24,23 +24,20 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState('');
   const schema = useMemo(() => flowInputSchema(localSqsEndpoint), [localSqsEndpoint]);
-  const { errors, validate, showServerError, reset } = useFormErrors(FIELDS);
   const create = useCreateFlow('BROKER');
+  const { errors, pending, onSubmit, reset } = useFormSubmit({
+    fields: FIELDS,
+    schema,
+    send: (values) => create.mutateAsync({ algorithm, values }),
+    onSuccess: () => onOpenChange(false),
+  });
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
       reset();
       setVersion('');
-      create.reset();
     }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formValues(event.currentTarget);
-    if (!validate(schema, values)) return;
-    create.mutate({ algorithm, values }, { onSuccess: () => onOpenChange(false), onError: showServerError });
   }
 
   return (
@@ -69,8 +66,8 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
           />
           <ExternalIdField errors={errors} />
           <div className="flex justify-end pt-2">
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Connecting…' : 'Connect to Amazon SQS broker'}
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Connecting…' : 'Connect to Amazon SQS broker'}
             </Button>
           </div>
         </form>

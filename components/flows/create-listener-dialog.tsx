@@ -1,19 +1,17 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
-import { formValues, useFormErrors } from '@/components/forms/use-form-errors';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { formatAlgorithmPath, parseAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import { flowInputSchema } from '@/lib/flows/flow-input';
-import { ApiError } from '@/lib/http/api-client';
 import { ExternalIdField, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
-
-const FIELDS = ['queueUrl', 'roleArn', 'algorithm', 'externalId'] as const;
 
 export interface ListenerAlgorithm extends AlgorithmRef {
   latestVersion: string | null;
@@ -26,43 +24,45 @@ interface CreateListenerDialogProps {
   onOpenChange: (open: boolean) => void;
 }
 
+function findAlgorithm(algorithms: ListenerAlgorithm[], path: string) {
+  const chosen = parseAlgorithmPath(path);
+  return chosen && algorithms.find((a) => a.owner === chosen.owner && a.name === chosen.name);
+}
+
 /** The legacy path: Home → Create New → Event Listener. Opens the algorithm's Listeners tab when done. */
 export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpenChange }: CreateListenerDialogProps) {
   const router = useRouter();
   const [path, setPath] = useState('');
-  const schema = useMemo(() => flowInputSchema(localSqsEndpoint), [localSqsEndpoint]);
-  const { errors, setErrors, validate, showServerError, reset } = useFormErrors(FIELDS, { version: 'algorithm' });
   const create = useCreateFlow('LISTENER');
+  // The connection schema, plus the full algorithm path typed instead of a fixed owner/name.
+  const schema = useMemo(
+    () =>
+      flowInputSchema(localSqsEndpoint).extend({
+        algorithm: z.string().refine((typed) => findAlgorithm(algorithms, typed), 'Choose one of your algorithms: owner/name, or owner/name/version'),
+      }),
+    [algorithms, localSqsEndpoint],
+  );
+  const { errors, pending, onSubmit, reset } = useFormSubmit({
+    fields: ['queueUrl', 'roleArn', 'algorithm', 'externalId'],
+    rename: { version: 'algorithm' },
+    schema,
+    toValues: (values) => ({ ...values, version: parseAlgorithmPath(values.algorithm ?? '')?.version ?? '' }),
+    send: async ({ algorithm: typed = '', ...values }) => {
+      const algorithm = findAlgorithm(algorithms, typed)!;
+      await create.mutateAsync({ algorithm, values });
+      close(false);
+      router.push(`/algorithms/${algorithm.owner}/${algorithm.name}/listeners`);
+    },
+  });
   const chosen = parseAlgorithmPath(path);
-  const algorithm = chosen && algorithms.find((a) => a.owner === chosen.owner && a.name === chosen.name);
+  const algorithm = findAlgorithm(algorithms, path);
 
   function close(next: boolean) {
     onOpenChange(next);
     if (!next) {
       reset();
       setPath('');
-      create.reset();
     }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const { algorithm: _path, ...fields } = formValues(event.currentTarget);
-    const values = { ...fields, version: chosen?.version ?? '' };
-    const validInput = validate(schema, values);
-    if (!algorithm) return setErrors((shown) => ({ ...shown, algorithm: 'Choose one of your algorithms: owner/name, or owner/name/version' }));
-    if (!validInput) return;
-    create.mutate(
-      { algorithm, values },
-      {
-        onSuccess: () => {
-          close(false);
-          router.push(`/algorithms/${algorithm.owner}/${algorithm.name}/listeners`);
-        },
-        onError: (error) =>
-          error instanceof ApiError && error.code === 'NOT_FOUND' ? setErrors({ algorithm: 'You have no such algorithm' }) : showServerError(error),
-      },
-    );
   }
 
   return (
@@ -96,8 +96,8 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
           </datalist>
           <ExternalIdField errors={errors} />
           <div className="flex justify-end pt-2">
-            <Button type="submit" disabled={create.isPending || algorithms.length === 0}>
-              {create.isPending ? 'Creating…' : 'Create New Event Listener'}
+            <Button type="submit" disabled={pending || algorithms.length === 0}>
+              {pending ? 'Creating…' : 'Create New Event Listener'}
             </Button>
           </div>
         </form>

@@ -1,6 +1,6 @@
 import { Field } from '@/components/ui/field';
 import { localQueueUrlExample } from '@/lib/flows/local-queue-example';
-import type { FormErrors } from '@/components/forms/use-form-errors';
+import type { FormErrors } from '@/components/forms/use-form-submit';
 
 /** URI and ROLE ARN (the stack's QueueURL and QueueConsumerARN), shared by both connection modals. */
 export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; localSqsEndpoint?: string }) {

@@ -1,36 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser-app';
 import { signUpInBrowser } from '../support/browser-session';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';
 
 describe('the Events tab and its Connect broker modal, in Chromium', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const s = useBrowserApp();
   let username: string;
   let algorithmUrl: string;
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.drop();
-  });
-
-  const dialog = () => page.getByRole('dialog');
-  const brokerCount = () => t.db.eventFlow.count({ where: { kind: 'BROKER' } });
+  const dialog = () => s.page.getByRole('dialog');
+  const brokerCount = () => s.t.db.eventFlow.count({ where: { kind: 'BROKER' } });
 
   it('walks the guide: sign up, create an algorithm, publish 0.2.0, connect a queue from Events', async () => {
+    const { page, app, t } = s;
     username = await signUpInBrowser(page, app.url);
     await page.getByRole('button', { name: 'Create New' }).click();
     await page.getByRole('menuitem', { name: 'Algorithm' }).click();
@@ -80,6 +64,7 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
     ['Algorithm timeout in seconds', '0', /At least 1 second/],
     ['Algorithm timeout in seconds', '3601', /At most 3600 seconds/],
   ])('shows a field error for %s "%s" and stores nothing', async (label, value, message) => {
+    const { page } = s;
     const before = await brokerCount();
     await page.getByRole('button', { name: 'Connect broker' }).click();
     await dialog().getByLabel('URI').fill('https://sqs.us-east-1.amazonaws.com/123456789012/fine');
@@ -96,6 +81,7 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
   });
 
   it("shows the server's refusal of a queue connected twice next to the URI", async () => {
+    const { page, t } = s;
     const { queueUrl } = await t.db.eventFlow.findFirstOrThrow({ where: { kind: 'BROKER' } });
     const before = await brokerCount();
     await page.getByRole('button', { name: 'Connect broker' }).click();
@@ -108,17 +94,18 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
   });
 
   it('pauses, resumes and, after confirmation, deletes a connection from the table', async () => {
+    const { page, t } = s;
     const flow = await t.db.eventFlow.findFirstOrThrow({ where: { kind: 'BROKER' } });
     const queueName = flow.queueUrl.split('/').pop()!;
     const row = page.getByRole('row').filter({ hasText: queueName });
 
     await row.getByRole('button', { name: `Pause ${queueName}` }).click();
-    await row.getByText('paused').waitFor();
-    expect(await t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
+    await row.getByText('paused', { exact: true }).waitFor();
+    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
 
     await row.getByRole('button', { name: `Resume ${queueName}` }).click();
-    await row.getByText('starting').waitFor();
-    expect(await t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: true, status: 'STARTING' });
+    await row.getByText('starting', { exact: true }).waitFor();
+    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: true, status: 'STARTING' });
 
     await row.getByRole('button', { name: `Delete ${queueName}` }).click();
     const confirm = page.getByRole('alertdialog');
@@ -131,6 +118,7 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
   });
 
   it("shows another user a 404 instead of the algorithm's profile, and refuses their changes", async () => {
+    const { app, t, browser } = s;
     const context = await browser.newContext();
     const other = await context.newPage();
     await signUpInBrowser(other, app.url);

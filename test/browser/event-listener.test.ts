@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser-app';
 import { signUpInBrowser } from '../support/browser-session';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { uniqueName } from '../support/factories';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';
 
 describe('legacy event listeners, from Home to the Listeners tab, in Chromium', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const s = useBrowserApp();
   let username: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
-    page = await browser.newPage();
+    const { page, app } = s;
     username = await signUpInBrowser(page, app.url);
     // The algorithm comes from the JSON API, with the browser's own session.
     for (const [path, body] of [
@@ -29,15 +21,11 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
     }
     await page.reload();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.drop();
-  });
 
-  const dialog = () => page.getByRole('dialog');
+  const dialog = () => s.page.getByRole('dialog');
 
   async function openEventListenerModal() {
+    const { page, app } = s;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Create New' }).click();
     await page.getByRole('menuitem', { name: 'Event Listener' }).click();
@@ -45,6 +33,7 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
   }
 
   it('creates a listener from Home → Create New → Event Listener and lists it on the Listeners tab', async () => {
+    const { page, app, t } = s;
     const queueUrl = `https://sqs.us-east-1.amazonaws.com/123456789012/${uniqueName('legacy-')}`;
     await openEventListenerModal();
     await dialog().getByLabel('URI').fill(queueUrl);
@@ -63,6 +52,7 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
   });
 
   it('refuses an algorithm the user does not have, or a version never published, and stores nothing', async () => {
+    const { page, t } = s;
     const before = await t.db.eventFlow.count();
     await openEventListenerModal();
     await dialog().getByLabel('URI').fill(`https://sqs.us-east-1.amazonaws.com/123456789012/${uniqueName('q')}`);
@@ -79,16 +69,17 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
   });
 
   it('pauses, resumes and deletes a listener from the Listeners tab', async () => {
+    const { page, app, t } = s;
     const flow = await t.db.eventFlow.findFirstOrThrow({ where: { kind: 'LISTENER' } });
     const queueName = flow.queueUrl.split('/').pop()!;
     await page.goto(`${app.url}/algorithms/${username}/listenerAlgo/listeners`);
     const row = page.getByRole('row').filter({ hasText: queueName });
 
     await row.getByRole('button', { name: `Pause ${queueName}` }).click();
-    await row.getByText('paused').waitFor();
-    expect(await t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
+    await row.getByText('paused', { exact: true }).waitFor();
+    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
     await row.getByRole('button', { name: `Resume ${queueName}` }).click();
-    await row.getByText('starting').waitFor();
+    await row.getByText('starting', { exact: true }).waitFor();
 
     await row.getByRole('button', { name: `Delete ${queueName}` }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
@@ -97,6 +88,7 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
   });
 
   it('has keyboard-usable modals: Enter opens, Tab stays inside, Escape closes and gives focus back', async () => {
+    const { page, app } = s;
     await page.goto(`${app.url}/algorithms/${username}/listenerAlgo/events`);
     const trigger = page.getByRole('button', { name: 'Connect broker' });
     await trigger.focus();

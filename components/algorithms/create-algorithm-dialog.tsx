@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { createAlgorithmInput } from '@/lib/algorithms/algorithm-input';
-import { apiRequest } from '@/lib/http/api-client';
+import { fetchJson } from '@/lib/http/fetch-json';
 
 interface CreateAlgorithmDialogProps {
   owner: string;
@@ -22,7 +22,10 @@ export function CreateAlgorithmDialog({ owner, open, onOpenChange }: CreateAlgor
     fields: ['name', 'description'],
     schema: createAlgorithmInput,
     send: async (values) => {
-      const { algorithm } = await apiRequest<{ algorithm: { owner: string; name: string } }>('/api/v1/algorithms', { method: 'POST', body: values });
+      const { algorithm } = await fetchJson<{ algorithm: { owner: string; name: string } }>('/api/v1/algorithms', {
+        method: 'POST',
+        body: JSON.stringify(values),
+      });
       onOpenChange(false);
       router.push(`/algorithms/${algorithm.owner}/${algorithm.name}`);
     },

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { publishVersionInput } from '@/lib/algorithms/algorithm-input';
-import { apiRequest } from '@/lib/http/api-client';
+import { fetchJson } from '@/lib/http/fetch-json';
 
 /** Publishes a version of owner/name; the profile re-renders with it as the latest. */
 export function PublishVersionDialog({ owner, name, latestVersion }: { owner: string; name: string; latestVersion?: string }) {
@@ -17,7 +17,7 @@ export function PublishVersionDialog({ owner, name, latestVersion }: { owner: st
   const { errors, pending, onSubmit, reset } = useFormSubmit({
     fields: ['version', 'endpointUrl'],
     schema: publishVersionInput,
-    send: (values) => apiRequest(`/api/v1/algorithms/${owner}/${name}/versions`, { method: 'POST', body: values }),
+    send: (values) => fetchJson(`/api/v1/algorithms/${owner}/${name}/versions`, { method: 'POST', body: JSON.stringify(values) }),
     onSuccess: () => {
       setOpen(false);
       router.refresh();

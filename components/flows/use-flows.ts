@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FlowView } from '@/lib/flows/flow-view';
-import { apiRequest } from '@/lib/http/api-client';
+import { fetchJson } from '@/lib/http/fetch-json';
 
 export type FlowKind = FlowView['kind'];
 
@@ -23,7 +23,7 @@ const algorithmFlowsKey = ({ owner, name }: AlgorithmRef) => ['flows', owner, na
 export function useFlows(algorithm: AlgorithmRef, kind: FlowKind, initialFlows: FlowView[]) {
   return useQuery({
     queryKey: [...algorithmFlowsKey(algorithm), kind],
-    queryFn: async () => (await apiRequest<{ flows: FlowView[] }>(flowsPath(algorithm, kind))).flows,
+    queryFn: async () => (await fetchJson<{ flows: FlowView[] }>(flowsPath(algorithm, kind))).flows,
     initialData: initialFlows,
     refetchInterval: REFRESH_INTERVAL_MS,
   });
@@ -34,7 +34,7 @@ export function useCreateFlow(kind: FlowKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ algorithm, values }: { algorithm: AlgorithmRef; values: Record<string, string> }) =>
-      (await apiRequest<{ flow: FlowView }>(flowsPath(algorithm, kind), { method: 'POST', body: values })).flow,
+      (await fetchJson<{ flow: FlowView }>(flowsPath(algorithm, kind), { method: 'POST', body: JSON.stringify(values) })).flow,
     onSuccess: (_flow, { algorithm }) => queryClient.invalidateQueries({ queryKey: algorithmFlowsKey(algorithm) }),
   });
 }
@@ -44,11 +44,11 @@ export function useFlowActions(algorithm: AlgorithmRef) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: algorithmFlowsKey(algorithm) });
   const setEnabled = useMutation({
-    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => apiRequest(`/api/v1/flows/${id}`, { method: 'PATCH', body: { enabled } }),
+    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) => fetchJson(`/api/v1/flows/${id}`, { method: 'PATCH', body: JSON.stringify({ enabled }) }),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => apiRequest(`/api/v1/flows/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => fetchJson(`/api/v1/flows/${id}`, { method: 'DELETE' }),
     onSuccess: refresh,
   });
   return { setEnabled, remove };

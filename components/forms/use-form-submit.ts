@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '@/lib/http/api-client';
+import { ApiError } from '@/lib/http/fetch-json';
 import { fieldErrorsOf } from '@/lib/validation/field-errors-of';
 
 export type FormErrors = Record<string, string | undefined>;

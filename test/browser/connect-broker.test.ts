@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/browser-app';
-import { signUpInBrowser } from '../support/browser-session';
+import { signUpInBrowser } from '../support/accounts';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/browser-app';
-import { signUpInBrowser } from '../support/browser-session';
+import { signUpInBrowser } from '../support/accounts';
 import { uniqueName } from '../support/factories';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';

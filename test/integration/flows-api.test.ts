@@ -2,10 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { uniqueName } from '../support/factories';
-import { signUpOverHttp, type HttpSession } from '../support/http-session';
+import { signUpOverHttp } from '../support/session';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';
+
+interface HttpSession {
+  username: string;
+  request(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+}
+
+/** A new user, signed up over HTTP, whose requests carry its session cookie. */
+async function signedInCaller(appUrl: string): Promise<HttpSession> {
+  const { username, cookie } = await signUpOverHttp(appUrl);
+  return {
+    username,
+    request: (path, { method = 'GET', body } = {}) =>
+      fetch(`${appUrl}${path}`, {
+        method,
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+  };
+}
 
 describe('the JSON API for algorithms, connections and listeners', () => {
   let t: TestDatabase;
@@ -17,7 +36,7 @@ describe('the JSON API for algorithms, connections and listeners', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     app = await startApp(t.url);
-    [alice, mallory] = [await signUpOverHttp(app.url), await signUpOverHttp(app.url)];
+    [alice, mallory] = [await signedInCaller(app.url), await signedInCaller(app.url)];
     const name = uniqueName('algo');
     expect((await alice.request('/api/v1/algorithms', { method: 'POST', body: { name, description: 'Writes files' } })).status).toBe(201);
     base = `/api/v1/algorithms/${alice.username}/${name}`;

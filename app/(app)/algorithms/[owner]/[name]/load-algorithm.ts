@@ -1,19 +1,13 @@
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getAlgorithmForOwner } from '@/lib/algorithms/get-algorithm-for-owner';
 import { requireSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/http/or-not-found';
 
 export type AlgorithmPageParams = Promise<{ owner: string; name: string }>;
 
 /** The signed-in user's algorithm of this URL (once per request), or the 404 page for anyone else. */
 export const loadAlgorithm = cache(async (owner: string, name: string) => {
   const user = await requireSessionUser();
-  try {
-    return await getAlgorithmForOwner(db(), user.id, owner, name);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  return orNotFound(getAlgorithmForOwner(db(), user.id, owner, name));
 });

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD, uniqueName } from './factories';
 
-/** Creates an account through the sign-up page, as a user would; returns its username. */
-export async function signUpInBrowser(page: Page, appUrl: string): Promise<string> {
-  const username = uniqueName('user');
+/** Signs up a new user through the sign-up page; resolves once Home shows. */
+export async function signUpInBrowser(page: Page, appUrl: string, username = uniqueName('user')): Promise<string> {
   await page.goto(`${appUrl}/sign-up`);
   await page.getByLabel('Name', { exact: true }).fill(username);
   await page.getByLabel('Username').fill(username);

@@ -1,0 +1,23 @@
+import { TEST_PASSWORD, uniqueName } from './factories';
+
+export interface SignedInUser {
+  username: string;
+  /** The session cookie, for the Cookie header of later requests. */
+  cookie: string;
+}
+
+/** Signs up through the app's own auth endpoint, as the sign-up form does. */
+export async function signUpOverHttp(appUrl: string): Promise<SignedInUser> {
+  const username = uniqueName('user');
+  const response = await fetch(`${appUrl}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: appUrl },
+    body: JSON.stringify({ name: username, username, email: `${username}@example.test`, password: TEST_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  return { username, cookie };
+}

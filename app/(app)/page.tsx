@@ -1,10 +1,13 @@
 import Link from 'next/link';
+import { CreateNewMenu } from '@/components/home/create-new-menu';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAlgorithms } from '@/lib/algorithms/list-algorithms';
 import { requireSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { localSqsEndpoint } from '@/lib/flows/local-sqs-endpoint';
 
 export const metadata = { title: 'Home' };
 
@@ -13,9 +16,22 @@ export default async function HomePage() {
   const algorithms = await listAlgorithms(db(), user.id);
   return (
     <>
-      <PageHeader title="Home" description={`Signed in as ${user.username}. Your algorithms and their event flows.`} />
+      <PageHeader
+        title="Home"
+        description={`Signed in as ${user.username}. Your algorithms and their event flows.`}
+        actions={
+          <CreateNewMenu
+            owner={user.username}
+            algorithms={algorithms.map((a) => ({ owner: user.username, name: a.name, latestVersion: a.versions[0]?.version ?? null }))}
+            localSqsEndpoint={localSqsEndpoint(env())}
+          />
+        }
+      />
       {algorithms.length === 0 ? (
-        <EmptyState title="No algorithms yet">Create an algorithm, publish a version, then connect it to an Amazon SQS queue.</EmptyState>
+        <EmptyState title="No algorithms yet">
+          Use <strong>Create New</strong> → <strong>Algorithm</strong>, publish a version, then connect it to an Amazon SQS queue from its{' '}
+          <strong>Events</strong> tab.
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {algorithms.map((algorithm) => (

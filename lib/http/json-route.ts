@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { fieldErrorsOf } from '@/lib/validation/field-errors-of';
 
 type Params = Record<string, string | string[]>;
 type Context<P extends Params> = { params: Promise<P> };
@@ -21,15 +22,6 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof SyntaxError) return errorResponse(new AppError('BAD_REQUEST', 'The request body is not valid JSON'));
   logger.error({ err: error }, 'unhandled error in route');
   return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, { status: 500 });
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }
 
 /** A JSON route for signed-in users: 401 without a session, AppErrors mapped to statuses. */

@@ -1,0 +1,8 @@
+import { flowRoutes } from '../flow-routes';
+
+export const dynamic = 'force-dynamic';
+
+// Broker connections: { queueUrl, roleArn, version?, timeoutSeconds?, externalId? }.
+const routes = flowRoutes('BROKER');
+export const GET = routes.GET;
+export const POST = routes.POST;

@@ -1,0 +1,27 @@
+import { NextResponse } from 'next/server';
+import { getAlgorithmForOwner } from '@/lib/algorithms/get-algorithm-for-owner';
+import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { createFlow } from '@/lib/flows/create-flow';
+import { listFlows } from '@/lib/flows/list-flows';
+import { localSqsEndpoint } from '@/lib/flows/local-sqs-endpoint';
+import { userRoute } from '@/lib/http/json-route';
+import type { EventFlowKind } from '@/lib/generated/prisma/client';
+
+type AlgorithmParams = { owner: string; name: string };
+
+/** GET (list) and POST (create) for one kind of flow of the caller's algorithm owner/name. */
+export function flowRoutes(kind: EventFlowKind) {
+  return {
+    GET: userRoute<AlgorithmParams>(async (_request, user, { owner, name }) => {
+      const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
+      return { flows: await listFlows(db(), algorithm.id, kind) };
+    }),
+    POST: userRoute<AlgorithmParams>(async (request, user, { owner, name }) => {
+      const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
+      const input: unknown = await request.json();
+      const flow = await createFlow(db(), { algorithm, kind, input, localSqsEndpoint: localSqsEndpoint(env()) });
+      return NextResponse.json({ flow }, { status: 201 });
+    }),
+  };
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Td } from '@/components/ui/table';
+import { Timestamp } from '@/components/ui/timestamp';
+import type { FlowView } from '@/lib/flows/flow-view';
+import { FlowStatus } from './flow-status-badge';
+import type { useFlowActions } from './use-flows';
+
+interface FlowRowProps {
+  flow: FlowView;
+  noun: string;
+  actions: ReturnType<typeof useFlowActions>;
+}
+
+export function FlowRow({ flow, noun, actions }: FlowRowProps) {
+  const { setEnabled, remove } = actions;
+  const toggling = setEnabled.isPending && setEnabled.variables?.id === flow.id;
+  const verb = flow.enabled ? 'Pause' : 'Resume';
+  return (
+    <tr>
+      <Td className="min-w-52">
+        <p className="font-medium text-slate-900">{flow.queueName}</p>
+        <p className="mt-0.5 font-mono text-xs break-all text-slate-500">{flow.queueUrl}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Created <Timestamp iso={flow.createdAt} />
+        </p>
+      </Td>
+      <Td className="min-w-40 font-mono text-xs break-all">{flow.roleArn}</Td>
+      <Td className="text-xs">
+        <p className="font-mono whitespace-nowrap">
+          {flow.algorithmPath}
+          {flow.version ? null : <span className="ml-1 font-sans text-slate-500">· latest</span>}
+        </p>
+        <p className="mt-1 text-slate-500">Timeout {flow.timeoutSeconds ? `${flow.timeoutSeconds} s` : 'default'}</p>
+      </Td>
+      <Td>
+        <FlowStatus flow={flow} />
+      </Td>
+      <Td className="text-xs whitespace-nowrap">
+        <p>
+          {flow.receivedCount} received · {flow.acceptedCount} accepted
+        </p>
+        <p>
+          {flow.requeuedCount} requeued · {flow.failedCount} failed
+        </p>
+        {flow.lastMessageAt ? (
+          <p className="text-slate-500">
+            Last <Timestamp iso={flow.lastMessageAt} />
+          </p>
+        ) : null}
+      </Td>
+      <Td>
+        <div className="flex flex-col items-stretch gap-1.5">
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-label={`${verb} ${flow.queueName}`}
+            disabled={toggling}
+            onClick={() => setEnabled.mutate({ id: flow.id, enabled: !flow.enabled })}
+          >
+            {toggling ? `${flow.enabled ? 'Pausing' : 'Resuming'}…` : verb}
+          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" aria-label={`Delete ${flow.queueName}`}>
+                Delete
+              </Button>
+            }
+            title={`Delete this ${noun}?`}
+            description={
+              <>
+                <span className="font-mono">{flow.algorithmPath}</span> stops receiving messages from{' '}
+                <span className="font-medium">{flow.queueName}</span>. The queue and its messages stay in Amazon SQS.
+              </>
+            }
+            confirmLabel="Delete"
+            pendingLabel="Deleting…"
+            onConfirm={() => remove.mutateAsync(flow.id)}
+          />
+        </div>
+      </Td>
+    </tr>
+  );
+}

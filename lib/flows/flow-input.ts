@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { versionSchema } from '@/lib/algorithms/algorithm-input';
+import { parseQueueUrl } from './parse-queue-url';
+import { parseRoleArn } from './parse-role-arn';
+
+// One schema for a broker connection or event listener: the modals validate with it
+// before sending, the API validates again (authoritative), and the worker can trust
+// what it stored.
+
+export const MAX_FLOW_TIMEOUT_SECONDS = 3600;
+
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/** Empty form fields and JSON nulls mean "not given". */
+function blankAsMissing(value: unknown): unknown {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+  return value;
+}
+
+/** Form inputs send numbers as text; JSON sends numbers. Anything else fails as not a number. */
+function numberFromText(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+}
+
+const timeoutSeconds = z
+  .number({ error: 'Enter a whole number of seconds' })
+  .int('Enter a whole number of seconds')
+  .min(1, 'At least 1 second')
+  .max(MAX_FLOW_TIMEOUT_SECONDS, `At most ${MAX_FLOW_TIMEOUT_SECONDS} seconds (one hour)`);
+
+/** `localSqsEndpoint`: the SQS endpoint of local mode, whose queues are accepted too. */
+export function flowInputSchema(localSqsEndpoint?: string) {
+  return z.object({
+    queueUrl: z.string({ error: 'Enter the queue URL' }).transform((value, ctx) => {
+      const result = parseQueueUrl(value, localSqsEndpoint);
+      if (result.ok) return result.queue.url;
+      ctx.addIssue({ code: 'custom', message: result.reason });
+      return z.NEVER;
+    }),
+    roleArn: z.string({ error: 'Enter the role ARN' }).transform((value, ctx) => {
+      const result = parseRoleArn(value);
+      if (result.ok) return result.role.arn;
+      ctx.addIssue({ code: 'custom', message: result.reason });
+      return z.NEVER;
+    }),
+    version: z.preprocess(blankAsMissing, versionSchema.optional()),
+    timeoutSeconds: z.preprocess((value) => numberFromText(blankAsMissing(value)), timeoutSeconds.optional()),
+    externalId: z.preprocess(
+      blankAsMissing,
+      z.string().trim().regex(EXTERNAL_ID, 'An external ID is 2 to 1224 letters, digits or + = , . @ : / -').optional(),
+    ),
+  });
+}
+
+export type FlowInput = z.output<ReturnType<typeof flowInputSchema>>;
+export type FlowFormValues = z.input<ReturnType<typeof flowInputSchema>>;

@@ -1,0 +1,57 @@
+import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
+import type { EventFlowKind, EventFlowStatus, Prisma } from '@/lib/generated/prisma/client';
+
+// What the API and the screens show of a flow: no lease or creator internals, dates as
+// ISO strings so server-rendered and fetched data look the same.
+
+export const FLOW_VIEW_INCLUDE = {
+  algorithm: { select: { name: true, owner: { select: { username: true } } } },
+} as const satisfies Prisma.EventFlowInclude;
+
+type FlowRow = Prisma.EventFlowGetPayload<{ include: typeof FLOW_VIEW_INCLUDE }>;
+
+export interface FlowView {
+  id: string;
+  kind: EventFlowKind;
+  queueUrl: string;
+  queueName: string;
+  roleArn: string;
+  externalId: string | null;
+  /** null: the latest published version at the time of each message. */
+  version: string | null;
+  algorithmPath: string;
+  timeoutSeconds: number | null;
+  enabled: boolean;
+  status: EventFlowStatus;
+  lastError: string | null;
+  receivedCount: number;
+  acceptedCount: number;
+  requeuedCount: number;
+  failedCount: number;
+  lastMessageAt: string | null;
+  createdAt: string;
+}
+
+export function toFlowView(flow: FlowRow): FlowView {
+  const { algorithm } = flow;
+  return {
+    id: flow.id,
+    kind: flow.kind,
+    queueUrl: flow.queueUrl,
+    queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
+    roleArn: flow.roleArn,
+    externalId: flow.externalId,
+    version: flow.version,
+    algorithmPath: formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name, version: flow.version ?? undefined }),
+    timeoutSeconds: flow.timeoutSeconds,
+    enabled: flow.enabled,
+    status: flow.status,
+    lastError: flow.lastError,
+    receivedCount: flow.receivedCount,
+    acceptedCount: flow.acceptedCount,
+    requeuedCount: flow.requeuedCount,
+    failedCount: flow.failedCount,
+    lastMessageAt: flow.lastMessageAt?.toISOString() ?? null,
+    createdAt: flow.createdAt.toISOString(),
+  };
+}

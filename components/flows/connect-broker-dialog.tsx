@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { flowInputSchema, MAX_FLOW_TIMEOUT_SECONDS } from '@/lib/flows/flow-input';
 import { AlgorithmVersionField } from './algorithm-version-field';
+import { ConnectionFormTools } from './connection-form-tools';
 import { ExternalIdField, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
 
@@ -23,9 +24,10 @@ interface ConnectBrokerDialogProps {
 export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: ConnectBrokerDialogProps) {
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => flowInputSchema(localSqsEndpoint), [localSqsEndpoint]);
   const create = useCreateFlow('BROKER');
-  const { errors, pending, onSubmit, reset } = useFormSubmit({
+  const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
     fields: FIELDS,
     schema,
     send: (values) => create.mutateAsync({ algorithm, values }),
@@ -49,9 +51,10 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
         title="Connect to an Amazon SQS broker"
         description="Each message published to the queue runs the algorithm, with the message body as its input."
       >
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           <QueueFields errors={errors} localSqsEndpoint={localSqsEndpoint} />
+          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} />
           <AlgorithmVersionField algorithm={algorithm} versions={versions} version={version} onVersionChange={setVersion} error={errors.version} />
           <Field
             label="Algorithm timeout in seconds"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
@@ -10,6 +10,7 @@ import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { formatAlgorithmPath, parseAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import { flowInputSchema } from '@/lib/flows/flow-input';
+import { ConnectionFormTools } from './connection-form-tools';
 import { ExternalIdField, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
 
@@ -33,6 +34,7 @@ function findAlgorithm(algorithms: ListenerAlgorithm[], path: string) {
 export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpenChange }: CreateListenerDialogProps) {
   const router = useRouter();
   const [path, setPath] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
   const create = useCreateFlow('LISTENER');
   // The connection schema, plus the full algorithm path typed instead of a fixed owner/name.
   const schema = useMemo(
@@ -42,7 +44,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
       }),
     [algorithms, localSqsEndpoint],
   );
-  const { errors, pending, onSubmit, reset } = useFormSubmit({
+  const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
     fields: ['queueUrl', 'roleArn', 'algorithm', 'externalId'],
     rename: { version: 'algorithm' },
     schema,
@@ -68,10 +70,11 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent title="Create an event listener" description="Each message published to the queue runs the algorithm, with the message body as its input.">
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           {algorithms.length === 0 ? <Alert tone="info">Create an algorithm first: Create New → Algorithm.</Alert> : null}
           <QueueFields errors={errors} localSqsEndpoint={localSqsEndpoint} />
+          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} />
           <Field
             label="Algorithm"
             name="algorithm"

@@ -5,7 +5,9 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td } from '@/components/ui/table';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { FlowView } from '@/lib/flows/flow-view';
+import { DlqDialogButton } from './dlq-dialog-button';
 import { FlowStatus } from './flow-status-badge';
+import { TestConnectionButton } from './test-connection-button';
 import type { useFlowActions } from './use-flows';
 
 interface FlowRowProps {
@@ -62,6 +64,8 @@ export function FlowRow({ flow, noun, actions }: FlowRowProps) {
           >
             {toggling ? `${flow.enabled ? 'Pausing' : 'Resuming'}…` : verb}
           </Button>
+          <TestConnectionButton flowId={flow.id} resultIn="dialog" label={`Test connection of ${flow.queueName}`} />
+          <DlqDialogButton flowId={flow.id} queueName={flow.queueName} />
           <ConfirmDialog
             trigger={
               <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" aria-label={`Delete ${flow.queueName}`}>

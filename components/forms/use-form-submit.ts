@@ -56,11 +56,11 @@ export function useFormSubmit({ fields, rename = {}, schema, toValues = (values)
     }
   }
 
-  return { errors, pending, onSubmit, reset: () => setErrors({}) };
+  return { errors, pending, onSubmit, showFieldErrors: (fieldErrors: Record<string, string>) => show(fieldErrors, 'Please correct the form'), reset: () => setErrors({}) };
 }
 
 /** A form's named text values. */
-function formValues(form: HTMLFormElement): Values {
+export function formValues(form: HTMLFormElement): Values {
   const values: Values = {};
   new FormData(form).forEach((value, key) => {
     if (typeof value === 'string') values[key] = value;

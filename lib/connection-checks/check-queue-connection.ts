@@ -1,9 +1,8 @@
 import type { QueueAccess } from '@/lib/admin/queue-access';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
 import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
 
-// SEAM: the algorithm API's default run timeout (DEFAULT_RUN_TIMEOUT_SECONDS) once merged.
-export const DEFAULT_ALGORITHM_TIMEOUT_SECONDS = 300;
 
 export interface ConnectionToCheck {
   queueUrl: string;
@@ -48,7 +47,7 @@ export async function checkQueueConnection(connection: ConnectionToCheck, access
     deadLetterQueueArn: queue.redrivePolicy?.deadLetterTargetArn ?? null,
     maxReceiveCount: queue.redrivePolicy?.maxReceiveCount ?? null,
     messages: { visible: queue.visible, inFlight: queue.inFlight, delayed: queue.delayed },
-    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_ALGORITHM_TIMEOUT_SECONDS),
+    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS),
   };
 }
 

@@ -49,7 +49,7 @@ describe('platform settings', () => {
     expect((await settings(user)).status).toBe(403);
     expect((await settings(user, { method: 'PUT', body: { maxWorkers: 1, userSessionLimit: 1 } })).status).toBe(403);
     expect((await settings(undefined)).status).toBe(401);
-    expect((await fetch(`${app.url}/admin/settings`, { headers: { cookie: user.cookie } })).status).toBe(404);
+    expect((await fetch(`${app.url}/admin/settings`, { headers: { cookie: user.cookie } })).status).toBe(403);
     const page = await fetch(`${app.url}/admin/settings`, { headers: { cookie: admin.cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Maximum workers');

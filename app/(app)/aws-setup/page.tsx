@@ -2,7 +2,7 @@ import { CrossAccountDocumentsForm } from '@/components/aws-setup/cross-account-
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CLOUDFORMATION_TEMPLATE_FILENAME } from '@/lib/aws-setup/cloudformation-template';
-import { readPlatformAccountNumber } from '@/lib/aws-setup/read-platform-account-number';
+import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { db } from '@/lib/db/client';
 
 export const metadata = { title: 'AWS setup' };
@@ -14,7 +14,7 @@ const STACK_PERMISSIONS = [
 ];
 
 export default async function AwsSetupPage() {
-  const platformAccountNumber = await readPlatformAccountNumber(db());
+  const platformAccountNumber = (await getPlatformSettings(db())).awsAccountNumber;
   return (
     <>
       <PageHeader title="AWS setup" description="Create the Amazon SQS queue, its dead-letter queue and the role the platform assumes to read it." />

@@ -1,4 +1,4 @@
-import { notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { PlatformSettingsForm } from '@/components/admin/platform-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSessionUser } from '@/lib/auth/session';
@@ -9,7 +9,7 @@ export const metadata = { title: 'Platform settings' };
 
 export default async function PlatformSettingsPage() {
   const user = await requireSessionUser();
-  if (!user.isAdmin) notFound();
+  if (!user.isAdmin) forbidden();
   const settings = await getPlatformSettings(db());
   return (
     <>

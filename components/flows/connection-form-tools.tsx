@@ -1,0 +1,27 @@
+'use client';
+
+import type { RefObject } from 'react';
+import { AwsSetupLink } from '@/components/aws-setup/aws-setup-link';
+import { formValues } from '@/components/forms/use-form-submit';
+import { TestConnectionButton, type ConnectionValues } from './test-connection-button';
+
+/** Under a connection form's fields: test the values before saving, and where to get the AWS side. */
+export function ConnectionFormTools({
+  formRef,
+  onFieldErrors,
+}: {
+  formRef: RefObject<HTMLFormElement | null>;
+  onFieldErrors: (errors: Record<string, string>) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-3 rounded-md bg-slate-50 px-3 py-2.5">
+      <TestConnectionButton values={() => connectionValues(formRef.current)} onFieldErrors={onFieldErrors} />
+      <AwsSetupLink />
+    </div>
+  );
+}
+
+function connectionValues(form: HTMLFormElement | null): ConnectionValues {
+  const { queueUrl = '', roleArn = '', externalId, timeoutSeconds } = form ? formValues(form) : {};
+  return { queueUrl, roleArn, externalId, timeoutSeconds };
+}

@@ -6,6 +6,9 @@ import { waitForHttp } from '@/lib/local/wait-for-http';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** BETTER_AUTH_SECRET of every app and worker the tests start. */
+export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-better-auth';
+
 export interface RunningApp {
   url: string;
   stop(): Promise<void>;
@@ -27,7 +30,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
       APP_URL: url,
       DATABASE_URL: databaseUrl,
       AWS_ENDPOINT_URL_SQS: inject('sqsEndpoint'),
-      BETTER_AUTH_SECRET: 'test-secret-that-is-long-enough-for-better-auth',
+      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
       ...extraEnv,
     },
   });

@@ -57,6 +57,9 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   // Dispatches in a row that the platform did not accept: the next polls wait longer,
   // so an unavailable or saturated platform does not churn through the whole backlog.
   let refusedInARow = 0;
+  // Until a receive has succeeded, polls are short: an idle but healthy queue shows
+  // ACTIVE at once, not after a 20-second wait.
+  let queueAnswered = false;
 
   const addPoller = () => {
     const poller = pollLoop()
@@ -81,6 +84,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       } catch (error) {
         slots.release(room);
         if (polling.signal.aborted) return;
+        queueAnswered = false;
         const described = describeQueueError(error, flow.queueUrl);
         status.error(described.message);
         log.warn({ err: error, code: described.code }, 'receive failed; backing off');
@@ -88,6 +92,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         await sleepUnlessAborted(backoffDelay(++errorsInARow, config.maxBackoffMs), polling.signal);
         continue;
       }
+      queueAnswered = true;
       status.active();
       slots.release(room - messages.length);
       for (const message of messages) track(handleMessage(message));
@@ -101,7 +106,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       new ReceiveMessageCommand({
         QueueUrl: flow.queueUrl,
         MaxNumberOfMessages: max,
-        WaitTimeSeconds: WAIT_TIME_SECONDS,
+        WaitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0,
         MessageSystemAttributeNames: ['ApproximateReceiveCount'],
       }),
       { abortSignal: AbortSignal.any([polling.signal, AbortSignal.timeout(RECEIVE_TIMEOUT_MS)]) },

@@ -15,6 +15,7 @@ export interface FlowNotifications {
  */
 export function listenForFlowChanges(options: { databaseUrl: string; onChange(): void; logger: Logger; maxBackoffMs: number }): FlowNotifications {
   const stopping = new AbortController();
+  const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
   let client: pg.Client | undefined;
 
   const loop = (async () => {
@@ -35,7 +36,7 @@ export function listenForFlowChanges(options: { databaseUrl: string; onChange():
       failures = 0;
       client = connection;
       options.onChange();
-      await Promise.race([ended, new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }))]);
+      await Promise.race([ended, stopped]);
       client = undefined;
       await connection.end().catch(() => undefined);
       if (!stopping.signal.aborted) {

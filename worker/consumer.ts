@@ -27,11 +27,17 @@ export interface ConsumerDeps {
 
 export interface Consumer {
   /**
-   * Stops polling at once, waits for in-flight dispatches up to the shutdown grace
-   * (then abandons them: SQS redelivers those), sends the pending deletes and requeues.
+   * Starts no new poll and cancels the running ones (or, with `finishPolls`, lets them
+   * answer and dispatches what they bring), waits for in-flight dispatches up to the
+   * shutdown grace (then abandons them: SQS redelivers those), and sends the pending
+   * deletes and requeues. Calling it again without `finishPolls` cancels the polls.
    */
-  stop(): Promise<void>;
+  stop(options?: { finishPolls?: boolean }): Promise<void>;
 }
+
+// Why finishing polls matters: SQS may still hand messages to a long poll the client has
+// cancelled; those stay invisible until the queue's visibility timeout. Nothing is lost,
+// but a hand-over to another worker should not delay messages, so it lets polls finish.
 
 /**
  * The SQS consumer of one flow: one long poll while the queue is idle, more (up to
@@ -41,6 +47,7 @@ export interface Consumer {
 export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   const { config, sqs, status, counters, metrics } = deps;
   const log = deps.logger.child({ flowId: flow.id });
+  const noNewPolls = new AbortController();
   const polling = new AbortController();
   const abandon = new AbortController();
   const slots = createInFlightSlots(config.maxInFlightPerFlow);
@@ -73,9 +80,9 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   };
 
   async function pollLoop(): Promise<void> {
-    for (let errorsInARow = 0; !polling.signal.aborted; ) {
-      if (refusedInARow > 0) await sleepUnlessAborted(backoffDelay(refusedInARow, config.maxBackoffMs), polling.signal);
-      const room = await slots.acquire(MAX_BATCH, polling.signal);
+    for (let errorsInARow = 0; !noNewPolls.signal.aborted; ) {
+      if (refusedInARow > 0) await sleepUnlessAborted(backoffDelay(refusedInARow, config.maxBackoffMs), noNewPolls.signal);
+      const room = await slots.acquire(MAX_BATCH, noNewPolls.signal);
       if (room === 0) return;
       let messages: Message[];
       try {
@@ -83,13 +90,15 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         errorsInARow = 0;
       } catch (error) {
         slots.release(room);
-        if (polling.signal.aborted) return;
+        if (noNewPolls.signal.aborted) return;
         queueAnswered = false;
         const described = describeQueueError(error, flow.queueUrl);
         status.error(described.message);
-        log.warn({ err: error, code: described.code }, 'receive failed; backing off');
+        // A known condition is logged in plain words; an unexpected one with its stack.
+        const details = described.code === 'SQS_ERROR' ? { err: error } : { reason: described.message };
+        log[errorsInARow === 0 ? 'warn' : 'debug']({ ...details, code: described.code }, 'receive failed; backing off');
         if (pollers.size > 1) return;
-        await sleepUnlessAborted(backoffDelay(++errorsInARow, config.maxBackoffMs), polling.signal);
+        await sleepUnlessAborted(backoffDelay(++errorsInARow, config.maxBackoffMs), noNewPolls.signal);
         continue;
       }
       queueAnswered = true;
@@ -161,9 +170,10 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
 
   let stopping: Promise<void> | undefined;
   return {
-    stop() {
+    stop({ finishPolls = false } = {}) {
+      noNewPolls.abort();
+      if (!finishPolls) polling.abort();
       stopping ??= (async () => {
-        polling.abort();
         while (pollers.size > 0) await Promise.allSettled([...pollers]);
         const giveUp = setTimeout(() => abandon.abort(), config.shutdownGraceMs);
         while (dispatches.size > 0) await Promise.allSettled([...dispatches]);

@@ -53,7 +53,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
   const running = new Map<string, { fingerprint: string; consumer: Consumer }>();
   const releasing = new Set<string>();
-  const draining = new Set<Promise<void>>();
+  const retiring = new Map<Promise<void>, Consumer | undefined>();
   let leasesRenewedAt = Date.now();
 
   async function reconcile() {
@@ -62,13 +62,14 @@ export function startWorker(deps: WorkerDeps): Worker {
     const targets = await loadFlowTargets(db, leases.kept);
     await pauseUnleasedDisabledFlows(db);
     const wanted = new Map(targets.map((target) => [target.id, target]));
+    // Handed over to another process: polls finish first, so no message waits on a cancelled one.
+    for (const flowId of leases.overShare) retire(flowId, { release: true, finishPolls: true });
     for (const [flowId, entry] of running) {
       const target = wanted.get(flowId);
-      if (!target) retire(flowId, { release: true });
-      else if (fingerprint(target) !== entry.fingerprint) retire(flowId, { release: false });
+      if (!target) retire(flowId, { release: true, finishPolls: false });
+      else if (fingerprint(target) !== entry.fingerprint) retire(flowId, { release: false, finishPolls: true });
     }
     for (const target of targets) if (!running.has(target.id)) start(target);
-    for (const flowId of leases.overShare) retire(flowId, { release: true });
     metrics.leasedFlows.set(running.size);
   }
 
@@ -87,20 +88,20 @@ export function startWorker(deps: WorkerDeps): Worker {
   // Paused, deleted, taken over, over this process's share, or changed (restarted
   // without giving up the lease). The lease goes only once the consumer has stopped, so
   // no two processes poll a flow at once.
-  function retire(flowId: string, { release }: { release: boolean }) {
-    const entry = running.get(flowId);
+  function retire(flowId: string, { release, finishPolls }: { release: boolean; finishPolls: boolean }) {
+    const consumer = running.get(flowId)?.consumer;
     running.delete(flowId);
     if (release) releasing.add(flowId);
     const done = (async () => {
-      await entry?.consumer.stop();
+      await consumer?.stop({ finishPolls });
       if (release) await releaseLease(db, flowId, id);
     })()
       .catch((error: unknown) => log.warn({ err: error, flowId }, 'could not release the flow'))
       .finally(() => {
         if (release) releasing.delete(flowId);
-        draining.delete(done);
+        retiring.delete(done);
       });
-    draining.add(done);
+    retiring.set(done, consumer);
   }
 
   const reconciler = startReconciler({
@@ -111,7 +112,7 @@ export function startWorker(deps: WorkerDeps): Worker {
       // Another process may lease these flows by now: stop rather than poll twice.
       if (Date.now() - leasesRenewedAt <= config.leaseMs || running.size === 0) return;
       log.error({ flows: running.size }, 'leases could not be renewed in time; stopping consumers');
-      for (const flowId of [...running.keys()]) retire(flowId, { release: false });
+      for (const flowId of [...running.keys()]) retire(flowId, { release: false, finishPolls: false });
     },
   });
   const notifications = listenForFlowChanges({
@@ -138,8 +139,10 @@ export function startWorker(deps: WorkerDeps): Worker {
       stopping ??= (async () => {
         await notifications.stop();
         await reconciler.stop();
-        for (const flowId of [...running.keys()]) retire(flowId, { release: true });
-        while (draining.size > 0) await Promise.allSettled([...draining]);
+        for (const flowId of [...running.keys()]) retire(flowId, { release: true, finishPolls: false });
+        // Hand-overs in progress cancel their polls too: shutdown is bounded.
+        for (const consumer of retiring.values()) void consumer?.stop();
+        while (retiring.size > 0) await Promise.allSettled([...retiring.keys()]);
         await counters.stop();
         await removeWorker(db, id).catch((error: unknown) => log.warn({ err: error }, 'could not remove the worker record'));
       })();

@@ -21,7 +21,7 @@ describe.each([
   // A reconcile interval far longer than the tests: only the NOTIFY can have acted.
   { how: 'on the NOTIFY the web app sends', notify: true, env: { WORKER_RECONCILE_INTERVAL_MS: '60000', WORKER_LEASE_MS: '120000' } },
   // No NOTIFY at all (e.g. it was missed): the periodic reconcile catches up.
-  { how: 'by the periodic reconcile when a NOTIFY is missed', notify: false, env: { WORKER_RECONCILE_INTERVAL_MS: '500' } },
+  { how: 'by the periodic reconcile when a NOTIFY is missed', notify: false, env: { WORKER_RECONCILE_INTERVAL_MS: '500', WORKER_LEASE_MS: '3000' } },
 ])('worker follows flow changes $how', ({ notify, env }) => {
   let database: TestDatabase;
   let platform: PlatformApiStandIn;

@@ -1,18 +1,13 @@
 import { STSClient } from '@aws-sdk/client-sts';
-import type { SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAssumeRoleCached } from '@/lib/sqs/assume-role-cached';
 import type { Worker } from '@/worker/worker';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createEventFlow, notifyFlowChanged } from '../support/event-flows';
-import { createAlgorithm, createUser } from '../support/factories';
-import { startPlatformApiStandIn, type PlatformApiStandIn } from '../support/platform-api-stand-in';
 import { startRecordingSqsProxy, type RecordingSqsProxy } from '../support/recording-sqs-proxy';
-import { createQueueWithDlq, testSqsClient } from '../support/sqs';
+import { createQueueWithDlq } from '../support/sqs';
 import { sendMessages } from '../support/sqs-messages';
 import { startStsStandIn, type StsStandIn } from '../support/sts-stand-in';
 import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 const PLATFORM_ACCESS_KEY = 'AKIAPLATFORMEXAMPLE';
 const CONSUMER_ROLE = 'arn:aws:iam::123456789012:role/event-flows-consumer';
@@ -23,29 +18,21 @@ const CREDENTIAL_LIFETIME_SECONDS = 3;
 // its SQS requests with the assumed credentials. A proxy in front of the SQS emulator
 // records which access key signed each request.
 describe('worker credentials', () => {
-  let database: TestDatabase;
-  let platform: PlatformApiStandIn;
+  let scene: WorkerScene;
   let sts: StsStandIn;
   let proxy: RecordingSqsProxy;
   let worker: Worker;
-  let sqs: SQSClient;
-  let owner: Awaited<ReturnType<typeof createUser>>;
-  let algorithm: Awaited<ReturnType<typeof createAlgorithm>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    platform = await startPlatformApiStandIn(database.db);
+    scene = await createWorkerScene();
     sts = await startStsStandIn({ lifetimeSeconds: CREDENTIAL_LIFETIME_SECONDS, deniedRoleArns: [DENIED_ROLE] });
     proxy = await startRecordingSqsProxy(inject('sqsEndpoint'));
-    sqs = testSqsClient();
-    owner = await createUser(database.db);
-    algorithm = await createAlgorithm(database.db, owner.id);
     const platformSts = new STSClient({
       endpoint: sts.url,
       region: 'us-east-1',
       credentials: { accessKeyId: PLATFORM_ACCESS_KEY, secretAccessKey: 'platform-secret' },
     });
-    worker = startTestWorker(database.db, testWorkerConfig(database.url, platform.url), {
+    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url), {
       endpoint: proxy.url,
       defaultRegion: 'us-east-1',
       assumeRole: createAssumeRoleCached(platformSts),
@@ -53,26 +40,18 @@ describe('worker credentials', () => {
   });
   afterAll(async () => {
     await worker?.stop();
-    await Promise.all([platform?.close(), sts?.close(), proxy?.close()]);
-    sqs?.destroy();
-    await database?.drop();
+    await Promise.all([sts?.close(), proxy?.close()]);
+    await scene?.close();
   });
 
-  async function connect(queueUrl: string, roleArn: string, externalId?: string) {
-    const flow = await createEventFlow(database.db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, roleArn, externalId });
-    await notifyFlowChanged(database.db, flow.id);
-    return flow;
-  }
-  const flowRow = (id: string) => database.db.eventFlow.findUniqueOrThrow({ where: { id } });
-
   it('signs SQS requests with the assumed role, and assumes it again before the credentials expire', async () => {
-    const { queueUrl } = await createQueueWithDlq(sqs);
-    const flow = await connect(queueUrl, CONSUMER_ROLE, 'external-id-42');
+    const { queueUrl } = await createQueueWithDlq(scene.sqs);
+    const flow = await scene.connect(queueUrl, { roleArn: CONSUMER_ROLE, externalId: 'external-id-42' });
     // Messages keep the consumer calling SQS for longer than three credential lifetimes.
     const sent: string[] = [];
     while (sts.issued.filter((c) => c.roleArn === CONSUMER_ROLE).length < 3) {
-      sent.push(...(await sendMessages(sqs, queueUrl, [JSON.stringify({ n: sent.length })])));
-      await expect.poll(() => database.db.algorithmRun.count({ where: { eventFlowId: flow.id } }), { timeout: 5_000 }).toBe(sent.length);
+      sent.push(...(await sendMessages(scene.sqs, queueUrl, [JSON.stringify({ n: sent.length })])));
+      await expect.poll(async () => (await scene.runMessageIds(flow.id)).length, { timeout: 5_000 }).toBe(sent.length);
     }
 
     expect(sts.calls.filter((call) => call.roleArn === CONSUMER_ROLE)[0]).toEqual({
@@ -89,22 +68,21 @@ describe('worker credentials', () => {
     // Refreshed: several keys were used, none after it had expired.
     expect(new Set(signed.map((request) => request.accessKeyId)).size).toBeGreaterThanOrEqual(2);
     expect(signed.filter((request) => request.at >= issued.get(request.accessKeyId!)!.expiresAt)).toEqual([]);
-    expect(await flowRow(flow.id)).toMatchObject({ status: 'ACTIVE', lastError: null });
+    expect(await scene.flowRow(flow.id)).toMatchObject({ status: 'ACTIVE', lastError: null });
   });
 
   it('shows AccessDenied on AssumeRole as an error on the connection', async () => {
-    const { queueUrl } = await createQueueWithDlq(sqs);
-    const flow = await connect(queueUrl, DENIED_ROLE);
-    await expect.poll(() => flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR' });
-    const { lastError } = await flowRow(flow.id);
+    const { flow } = await scene.connectQueue({ roleArn: DENIED_ROLE });
+    await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR' });
+    const { lastError } = await scene.flowRow(flow.id);
     expect(lastError).toContain('AccessDenied on AssumeRole');
     expect(lastError).toContain(DENIED_ROLE);
   });
 
   it('shows a queue that does not exist as an error on the connection', async () => {
-    const { queueUrl } = await createQueueWithDlq(sqs);
+    const { queueUrl } = await createQueueWithDlq(scene.sqs);
     const missing = queueUrl.replace(/[^/]+$/, 'no-such-queue');
-    const flow = await connect(missing, CONSUMER_ROLE);
-    await expect.poll(() => flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR', lastError: `The queue does not exist: ${missing}` });
+    const flow = await scene.connect(missing, { roleArn: CONSUMER_ROLE });
+    await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR', lastError: `The queue does not exist: ${missing}` });
   });
 });

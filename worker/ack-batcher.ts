@@ -16,7 +16,7 @@ import { backoffDelay } from './backoff';
 const BATCH_SIZE = 10;
 const BATCH_WINDOW_MS = 25;
 const ATTEMPTS = 3;
-const CALL_TIMEOUT_MS = 10_000;
+const CALL_TIMEOUT_MS = 5_000;
 
 export type AckAction = 'delete' | 'requeue';
 

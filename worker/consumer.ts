@@ -70,10 +70,15 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
 
   const addPoller = () => {
     const poller = pollLoop()
-      .catch((error: unknown) => log.error({ err: error }, 'poller failed'))
+      .catch(async (error: unknown) => {
+        log.error({ err: error }, 'poller failed');
+        await sleepUnlessAborted(config.maxBackoffMs, noNewPolls.signal);
+      })
       .finally(() => {
         pollers.delete(poller);
         metrics.pollers.set({ flow: flow.id }, pollers.size);
+        // Pollers end on stop or when others remain; a consumer never stops silently.
+        if (pollers.size === 0 && !noNewPolls.signal.aborted) addPoller();
       });
     pollers.add(poller);
     metrics.pollers.set({ flow: flow.id }, pollers.size);
@@ -124,14 +129,16 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     return Messages;
   }
 
-  function track(dispatch: Promise<void>) {
-    dispatches.add(dispatch);
+  function track(handling: Promise<void>) {
+    const settled = handling
+      .catch((error: unknown) => log.error({ err: error }, 'message handling failed; SQS will redeliver the message'))
+      .finally(() => {
+        dispatches.delete(settled);
+        slots.release(1);
+        metrics.inFlight.set({ flow: flow.id }, slots.used);
+      });
+    dispatches.add(settled);
     metrics.inFlight.set({ flow: flow.id }, slots.used);
-    void dispatch.finally(() => {
-      dispatches.delete(dispatch);
-      slots.release(1);
-      metrics.inFlight.set({ flow: flow.id }, slots.used);
-    });
   }
 
   async function handleMessage(message: Message): Promise<void> {

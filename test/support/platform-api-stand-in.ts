@@ -28,6 +28,8 @@ export interface PlatformApiStandIn {
   callsFor(flowId: string): PlatformCall[];
   /** Calls not answered yet (slow or hanging) whose caller still waits. */
   pending(): number;
+  /** The most calls that were waiting for their answer at the same time. */
+  mostPendingAtOnce(): number;
   answerFor(flowId: string, answer: (call: PlatformCall) => StandInAnswer): void;
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
   const calls: PlatformCall[] = [];
   const answers = new Map<string, (call: PlatformCall) => StandInAnswer>();
   const open = new Set<http.ServerResponse>();
+  let mostPendingAtOnce = 0;
 
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -53,6 +56,7 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     if (!call.authorized) return reply(response, 401);
     const answer = answers.get(call.flowId)?.(call) ?? { status: 200 };
     open.add(response);
+    mostPendingAtOnce = Math.max(mostPendingAtOnce, open.size);
     response.once('close', () => open.delete(response));
     if (answer === 'hang') return;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
@@ -67,6 +71,7 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     calls,
     callsFor: (flowId) => calls.filter((call) => call.flowId === flowId),
     pending: () => open.size,
+    mostPendingAtOnce: () => mostPendingAtOnce,
     answerFor: (flowId, answer) => answers.set(flowId, answer),
     close: () =>
       new Promise((resolve) => {

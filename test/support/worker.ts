@@ -44,6 +44,6 @@ export function localSqsAccess(): SqsAccess {
 }
 
 /** The worker in this process, with its own metrics registry. */
-export function startTestWorker(db: Db, config: WorkerConfig, sqsAccess: SqsAccess = localSqsAccess()): Worker {
-  return startWorker({ db, config, sqsAccess, registry: new Registry(), logger });
+export function startTestWorker(db: Db, config: WorkerConfig, sqsAccess: SqsAccess = localSqsAccess(), registry = new Registry()): Worker {
+  return startWorker({ db, config, sqsAccess, registry, logger });
 }

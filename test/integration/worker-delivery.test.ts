@@ -13,7 +13,7 @@ describe('worker delivery', () => {
 
   beforeAll(async () => {
     scene = await createWorkerScene();
-    const env = { REQUEUE_DELAY_SECONDS: String(REQUEUE_DELAY_SECONDS), WORKER_DISPATCH_TIMEOUT_MS: '3000' };
+    const env = { REQUEUE_DELAY_SECONDS: String(REQUEUE_DELAY_SECONDS) };
     worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url, env));
   });
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('worker delivery', () => {
   it('does not hold the messages of a batch back for its slowest one', async () => {
     const { sqs, platform } = scene;
     const { queueUrl, flow } = await scene.connectQueue();
-    platform.answerFor(flow.id, (call) => (call.body === '"slow"' ? { status: 200, delayMs: 2_000 } : { status: 200 }));
+    platform.answerFor(flow.id, (call) => (call.body === '"slow"' ? { status: 200, delayMs: 3_000 } : { status: 200 }));
     await sendMessages(sqs, queueUrl, ['"slow"', ...Array.from({ length: 9 }, (_, i) => `"fast ${i}"`)]);
 
     await expect.poll(() => runCount(flow.id)).toBe(9);
@@ -87,15 +87,15 @@ describe('worker delivery', () => {
 
   it.each([
     { failure: 'answered 500', answer: () => ({ status: 500 }) as const, visibilityTimeout: 1 },
-    // The dispatch timeout (3 s) runs out before the queue's visibility timeout.
-    { failure: 'timing out', answer: () => 'hang' as const, visibilityTimeout: 4 },
+    // The dispatch timeout (5 s in tests) runs out before the queue's visibility timeout.
+    { failure: 'timing out', answer: () => 'hang' as const, visibilityTimeout: 6 },
   ])('leaves a message $failure for SQS to redeliver, until it is in the DLQ', async ({ answer, visibilityTimeout }) => {
     const { sqs, platform } = scene;
     const { queueUrl, dlqUrl, flow } = await scene.connectQueue({ visibilityTimeout, maxReceiveCount: 2 });
     platform.answerFor(flow.id, answer);
     const [id] = await sendMessages(sqs, queueUrl, ['"breaks the algorithm API"']);
 
-    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 20_000 }).toEqual({ visible: 1, notVisible: 0 });
+    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 30_000 }).toEqual({ visible: 1, notVisible: 0 });
     expect(await receiveFromDlq(sqs, dlqUrl)).toMatchObject([{ messageId: id }]);
     expect(platform.callsFor(flow.id).map((call) => call.messageId)).toEqual([id, id]);
     expect(await queueDepth(sqs, queueUrl)).toEqual({ visible: 0, notVisible: 0 });

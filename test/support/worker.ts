@@ -22,7 +22,8 @@ export function testWorkerEnv(databaseUrl: string, platformApiUrl: string, overr
     WORKER_RECONCILE_INTERVAL_MS: '500',
     WORKER_LEASE_MS: '3000',
     WORKER_COUNTER_FLUSH_MS: '200',
-    WORKER_DISPATCH_TIMEOUT_MS: '1000',
+    // Long enough for the stand-in's run inserts on a busy test machine.
+    WORKER_DISPATCH_TIMEOUT_MS: '5000',
     WORKER_SHUTDOWN_GRACE_MS: '2000',
     WORKER_MAX_BACKOFF_MS: '500',
     ...overrides,

@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  // Services that run in this process, stopped in reverse order on SIGTERM/SIGINT.
   const worker = startWorker({ db, config, sqsAccess: sqsAccessFromEnv(env()), registry, logger });
-  // The run executor (algorithm API issue) starts here, e.g.:
-  // const runExecutor = startRunExecutor({ db, logger });   and `await runExecutor.stop()` below.
+  // The run executor (issue 5) starts here, next to the consumers:
+  //   const runExecutor = startWorkerRunExecutor({ db, logger });   (from './run-executor')
+  // and stops with them below: `await Promise.all([worker.stop(), runExecutor.stop()])`.
   const metrics = await startMetricsServer(env().WORKER_METRICS_PORT, registry, () => worker.health());
   logger.info({ workerId: worker.id, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 

@@ -6,7 +6,7 @@ import { waitForHttp } from '@/lib/local/wait-for-http';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** BETTER_AUTH_SECRET of every app and worker the tests start. */
+/** The apps' BETTER_AUTH_SECRET, which also signs worker and data tokens. */
 export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-better-auth';
 
 export interface RunningApp {

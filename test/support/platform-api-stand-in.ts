@@ -60,8 +60,8 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     response.once('close', () => open.delete(response));
     if (answer === 'hang') return;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    if (answer.status === 200) await recordRun(db, call);
-    reply(response, answer.status);
+    const recorded = answer.status !== 200 || (await recordRun(db, call).then(() => true, () => false));
+    reply(response, recorded ? answer.status : 500);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -88,7 +88,10 @@ function reply(response: http.ServerResponse, status: number) {
   response.end(JSON.stringify(status === 200 ? { status: 'queued' } : { error: { code: String(status) } }));
 }
 
+// Like the real API, a message delivered again finds its run instead of adding one.
 async function recordRun(db: Db, call: PlatformCall) {
+  const existing = await db.algorithmRun.findFirst({ where: { eventFlowId: call.flowId, sqsMessageId: call.messageId } });
+  if (existing) return;
   const flow = await db.eventFlow.findUniqueOrThrow({
     where: { id: call.flowId },
     include: { algorithm: { include: { versions: { orderBy: { createdAt: 'desc' } } } } },

@@ -45,7 +45,7 @@ describe('AssumeRole with a cache', () => {
     const assumeRole = createAssumeRoleCached(client);
     const denied = await assumeRole({ roleArn: DENIED, externalId: null, sessionName: 's' }).catch((error: unknown) => error);
     expect(denied).toBeInstanceOf(AssumeRoleError);
-    expect(denied).toMatchObject({ code: 'ASSUME_ROLE_DENIED', awsCode: 'AccessDenied' });
+    expect(denied).toMatchObject({ code: 'ASSUME_ROLE_DENIED', roleArn: DENIED, awsCode: 'AccessDenied' });
     expect((denied as Error).message).toMatch(/^AccessDenied on AssumeRole: the platform may not assume arn:aws:iam::123456789012:role\/denied\./);
     await assumeRole({ roleArn: DENIED, externalId: null, sessionName: 's' }).catch(() => undefined);
     expect(sts.calls.filter((call) => call.roleArn === DENIED)).toHaveLength(2);

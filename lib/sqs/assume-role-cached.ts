@@ -23,6 +23,7 @@ export class AssumeRoleError extends Error {
   constructor(
     readonly code: 'ASSUME_ROLE_DENIED' | 'ASSUME_ROLE_FAILED',
     message: string,
+    readonly roleArn: string,
     readonly awsCode: string,
     options: { cause: unknown },
   ) {
@@ -94,11 +95,12 @@ function assumeRoleError(roleArn: string, cause: unknown): AssumeRoleError {
     return new AssumeRoleError(
       'ASSUME_ROLE_DENIED',
       `AccessDenied on AssumeRole: the platform may not assume ${roleArn}. Check the role's trust relationship (and its external id).`,
+      roleArn,
       awsCode,
       { cause },
     );
   }
-  return new AssumeRoleError('ASSUME_ROLE_FAILED', `AssumeRole of ${roleArn} failed (${awsCode}): ${detail}`, awsCode, { cause });
+  return new AssumeRoleError('ASSUME_ROLE_FAILED', `AssumeRole of ${roleArn} failed (${awsCode}): ${detail}`, roleArn, awsCode, { cause });
 }
 
 // STS allows 2-64 characters of [\w+=,.@-].

@@ -75,7 +75,8 @@ describe('worker credentials', () => {
     const { flow } = await scene.connectQueue({ roleArn: DENIED_ROLE });
     await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR' });
     const { lastError } = await scene.flowRow(flow.id);
-    expect(lastError).toContain('AccessDenied on AssumeRole');
+    expect(lastError).toMatch(/assume/i);
+    expect(lastError).toContain('AccessDenied');
     expect(lastError).toContain(DENIED_ROLE);
   });
 
@@ -83,6 +84,9 @@ describe('worker credentials', () => {
     const { queueUrl } = await createQueueWithDlq(scene.sqs);
     const missing = queueUrl.replace(/[^/]+$/, 'no-such-queue');
     const flow = await scene.connect(missing, { roleArn: CONSUMER_ROLE });
-    await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR', lastError: `The queue does not exist: ${missing}` });
+    await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR' });
+    const { lastError } = await scene.flowRow(flow.id);
+    expect(lastError).toContain('does not exist');
+    expect(lastError).toContain(missing);
   });
 });

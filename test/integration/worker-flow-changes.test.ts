@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Worker } from '@/worker/worker';
-import { notifyFlowChanged } from '../support/event-flows';
+import { notifyFlowChanged } from '../support/notify-flow-changed';
 import { createQueueWithDlq } from '../support/sqs';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
 import { startTestWorker, testWorkerConfig } from '../support/worker';

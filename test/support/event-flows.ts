@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
-import { FLOW_CHANGES_CHANNEL } from '@/worker/sql/release-lease';
+import { createAlgorithm, createUser } from './factories';
 
-/** An event flow row, as the web app creates it (then announces it with notifyFlowChanged). */
+/** An event flow row, as the web app creates it. */
 export async function createEventFlow(
   db: Db,
   options: {
@@ -13,6 +13,7 @@ export async function createEventFlow(
     version?: string;
     enabled?: boolean;
     kind?: 'BROKER' | 'LISTENER';
+    timeoutSeconds?: number;
   },
 ) {
   return db.eventFlow.create({
@@ -25,11 +26,14 @@ export async function createEventFlow(
       externalId: options.externalId,
       version: options.version,
       enabled: options.enabled ?? true,
+      timeoutSeconds: options.timeoutSeconds,
     },
   });
 }
 
-/** What the web app runs after it creates, pauses, resumes or deletes a flow. */
-export async function notifyFlowChanged(db: Db, flowId: string): Promise<void> {
-  await db.$executeRaw`SELECT pg_notify(${FLOW_CHANGES_CHANNEL}, ${flowId})`;
+/** A new user with a new algorithm connected to `queueUrl`. */
+export async function createOwnedFlow(db: Db, queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') {
+  const owner = await createUser(db);
+  const algorithm = await createAlgorithm(db, owner.id);
+  return { owner, algorithm, flow: await createEventFlow(db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, kind }) };
 }

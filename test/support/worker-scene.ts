@@ -1,6 +1,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createTestDatabase, type TestDatabase } from './database';
-import { createEventFlow, notifyFlowChanged } from './event-flows';
+import { createEventFlow } from './event-flows';
+import { notifyFlowChanged } from './notify-flow-changed';
 import { createAlgorithm, createUser } from './factories';
 import { startPlatformApiStandIn, type PlatformApiStandIn } from './platform-api-stand-in';
 import { createQueueWithDlq, testSqsClient } from './sqs';

@@ -8,6 +8,19 @@ describe('configuration', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('has the worker\'s documented defaults', () => {
+    expect(parseEnv({})).toMatchObject({
+      WORKER_MAX_POLLERS_PER_FLOW: 4,
+      WORKER_MAX_IN_FLIGHT_PER_FLOW: 40,
+      WORKER_RECONCILE_INTERVAL_MS: 5_000,
+      WORKER_LEASE_MS: 20_000,
+      WORKER_COUNTER_FLUSH_MS: 2_000,
+      WORKER_DISPATCH_TIMEOUT_MS: 10_000,
+      WORKER_SHUTDOWN_GRACE_MS: 8_000,
+      WORKER_MAX_BACKOFF_MS: 30_000,
+    });
+  });
+
   it('rejects a malformed DATABASE_URL with one readable line', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);

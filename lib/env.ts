@@ -22,6 +22,17 @@ const envSchema = z.object({
   MAX_WORKERS: positiveInt.default(8),
   USER_SESSION_LIMIT: positiveInt.default(4),
   WORKER_METRICS_PORT: port.default(9464),
+  // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
+  PLATFORM_API_URL: z.url().optional(),
+  // The worker's scaling and timing knobs (tests make them short).
+  WORKER_MAX_POLLERS_PER_FLOW: positiveInt.max(32).default(4),
+  WORKER_MAX_IN_FLIGHT_PER_FLOW: positiveInt.max(1000).default(40),
+  WORKER_RECONCILE_INTERVAL_MS: positiveInt.default(5_000),
+  WORKER_LEASE_MS: positiveInt.default(20_000),
+  WORKER_COUNTER_FLUSH_MS: positiveInt.default(2_000),
+  WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
+  WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
+  WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });

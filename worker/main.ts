@@ -1,35 +1,37 @@
-// The worker process: runs the SQS consumers of every enabled event flow.
+// The worker process: runs the SQS consumers of the enabled event flows it leases.
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ConfigError, env } from '@/lib/env';
 import { migrate } from '@/lib/db/migrate';
 import { createDb } from '@/lib/db/client';
 import { coerceError, logger } from '@/lib/logger';
+import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
+import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
-import { startReconciler } from './reconciler';
 import { startWorkerRunExecutor } from './run-executor';
+import { exitOnShutdownSignal } from './shutdown';
+import { startWorker } from './worker';
 
 async function main(): Promise<void> {
-  const config = env();
-  if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start sets it in local mode)');
-  await migrate(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL);
-  const reconciler = startReconciler({ db, logger });
-  const runExecutor = startWorkerRunExecutor({ db, logger });
-  const metrics = await startMetricsServer(config.WORKER_METRICS_PORT, () => reconciler.healthy());
-  logger.info({ metricsPort: config.WORKER_METRICS_PORT }, 'worker started');
+  const config = workerConfig(env());
+  await migrate(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
 
-  let stopping: Promise<void> | undefined;
-  const stop = (signal: string) => {
-    stopping ??= (async () => {
-      logger.info({ signal }, 'worker stopping');
-      await Promise.all([reconciler.stop(), runExecutor.stop()]);
+  const worker = startWorker({ db, config, sqsAccess: sqsAccessFromEnv(env()), registry, logger });
+  // Queued runs are executed in this process too, next to the consumers that queue them.
+  const runExecutor = startWorkerRunExecutor({ db, logger });
+  const metrics = await startMetricsServer(env().WORKER_METRICS_PORT, registry, () => worker.health());
+  logger.info({ workerId: worker.id, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
+
+  exitOnShutdownSignal(
+    async () => {
+      await Promise.all([worker.stop(), runExecutor.stop()]);
       await metrics.close();
       await db.$disconnect();
-      logger.info('worker stopped');
-      process.exit(0);
-    })();
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+    },
+    { logger, hardLimitMs: config.shutdownGraceMs + 15_000 },
+  );
 }
 
 main().catch((error: unknown) => {

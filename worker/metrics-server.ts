@@ -1,20 +1,18 @@
 import http from 'node:http';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 export interface MetricsServer {
-  registry: Registry;
+  port: number;
   close(): Promise<void>;
 }
 
-/** GET /health and GET /metrics (Prometheus text format) on the given port. */
-export async function startMetricsServer(port: number, isHealthy: () => boolean): Promise<MetricsServer> {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+/** GET /health (200 or 503, with details) and GET /metrics (Prometheus text format). */
+export async function startMetricsServer(port: number, registry: Registry, health: () => { healthy: boolean }): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
     if (request.url === '/health') {
-      const healthy = isHealthy();
-      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: healthy ? 'ok' : 'unhealthy' }));
+      const report = health();
+      response.writeHead(report.healthy ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: report.healthy ? 'ok' : 'unhealthy', ...report }));
       return;
     }
     if (request.url === '/metrics') {
@@ -38,7 +36,7 @@ export async function startMetricsServer(port: number, isHealthy: () => boolean)
     server.listen(port, resolve);
   });
   return {
-    registry,
+    port: (server.address() as { port: number }).port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,36 +1,62 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db } from '@/lib/db/client';
 import type { Logger } from '@/lib/logger';
 
-const RECONCILE_INTERVAL_MS = 5_000;
+export interface Reconciler {
+  /** Reconcile as soon as the current pass (if any) is done; bursts coalesce into one pass. */
+  trigger(): void;
+  /** When the last pass succeeded (epoch ms), if one has. */
+  lastSuccessAt(): number | undefined;
+  stop(): Promise<void>;
+}
 
 /**
- * Keeps the worker's view of the enabled event flows up to date. Consumers per flow
- * are started and stopped here as flows appear, change and disappear.
+ * Runs `reconcile` every `intervalMs` and whenever triggered (a NOTIFY from the web app),
+ * one pass at a time. The periodic pass catches whatever a missed notification did not.
  */
-export function startReconciler({ db, logger }: { db: Db; logger: Logger }) {
-  const abort = new AbortController();
-  let lastSuccessAt = Date.now();
-  let known = -1;
+export function startReconciler(options: {
+  intervalMs: number;
+  reconcile(): Promise<void>;
+  onError(error: unknown): void;
+  logger: Logger;
+}): Reconciler {
+  let stopped = false;
+  let triggered = false;
+  let wake: (() => void) | undefined;
+  let lastSuccessAt: number | undefined;
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, options.intervalMs);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
 
   const loop = (async () => {
-    while (!abort.signal.aborted) {
+    while (!stopped) {
+      triggered = false;
       try {
-        const enabled = await db.eventFlow.count({ where: { enabled: true } });
-        if (enabled !== known) logger.info({ enabledFlows: enabled }, 'event flows reconciled');
-        known = enabled;
+        await options.reconcile();
         lastSuccessAt = Date.now();
       } catch (error) {
-        logger.warn({ err: error }, 'could not read event flows; retrying');
+        options.logger.warn({ err: error }, 'could not reconcile event flows; retrying');
+        options.onError(error);
       }
-      await sleep(RECONCILE_INTERVAL_MS, undefined, { signal: abort.signal }).catch(() => undefined);
+      if (!triggered && !stopped) await idle();
     }
   })();
 
   return {
-    healthy: () => Date.now() - lastSuccessAt < RECONCILE_INTERVAL_MS * 4,
+    trigger() {
+      triggered = true;
+      wake?.();
+    },
+    lastSuccessAt: () => lastSuccessAt,
     async stop() {
-      abort.abort();
+      stopped = true;
+      wake?.();
       await loop;
     },
   };

@@ -1,5 +1,7 @@
 import { startFauxqs } from 'fauxqs';
 
+export { LOCAL_SQS_CREDENTIALS } from '@/lib/sqs/local-sqs-credentials';
+
 // The local SQS emulator (fauxqs speaks the real SQS wire protocol). It keeps messages
 // in memory: they do not survive a restart of `npm start`.
 
@@ -30,6 +32,3 @@ export async function startSqsEmulator(port: number): Promise<SqsEmulator> {
     stop: () => server.stop(),
   };
 }
-
-/** Credentials the emulator accepts; never used against AWS. */
-export const LOCAL_SQS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };

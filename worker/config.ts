@@ -1,0 +1,42 @@
+import { ConfigError, type Env } from '@/lib/env';
+import { workerApiToken } from '@/lib/auth/worker-token';
+
+/** Everything the worker needs to know, checked once at start. */
+export interface WorkerConfig {
+  databaseUrl: string;
+  /** Base URL of the algorithm API (`/v1/algo/...`). */
+  platformApiUrl: string;
+  /** `Authorization: Worker <token>` for the algorithm API. */
+  workerToken: string;
+  requeueDelaySeconds: number;
+  maxPollersPerFlow: number;
+  maxInFlightPerFlow: number;
+  reconcileIntervalMs: number;
+  leaseMs: number;
+  counterFlushMs: number;
+  dispatchTimeoutMs: number;
+  shutdownGraceMs: number;
+  maxBackoffMs: number;
+}
+
+export function workerConfig(env: Env): WorkerConfig {
+  if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start sets it in local mode)');
+  if (!env.BETTER_AUTH_SECRET) throw new ConfigError('BETTER_AUTH_SECRET is not set: the worker signs its algorithm API calls with it');
+  if (env.WORKER_RECONCILE_INTERVAL_MS * 2 > env.WORKER_LEASE_MS) {
+    throw new ConfigError('WORKER_LEASE_MS must be at least twice WORKER_RECONCILE_INTERVAL_MS, or leases expire between heartbeats');
+  }
+  return {
+    databaseUrl: env.DATABASE_URL,
+    platformApiUrl: env.PLATFORM_API_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`,
+    workerToken: workerApiToken(env.BETTER_AUTH_SECRET),
+    requeueDelaySeconds: env.REQUEUE_DELAY_SECONDS,
+    maxPollersPerFlow: env.WORKER_MAX_POLLERS_PER_FLOW,
+    maxInFlightPerFlow: env.WORKER_MAX_IN_FLIGHT_PER_FLOW,
+    reconcileIntervalMs: env.WORKER_RECONCILE_INTERVAL_MS,
+    leaseMs: env.WORKER_LEASE_MS,
+    counterFlushMs: env.WORKER_COUNTER_FLUSH_MS,
+    dispatchTimeoutMs: env.WORKER_DISPATCH_TIMEOUT_MS,
+    shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+    maxBackoffMs: env.WORKER_MAX_BACKOFF_MS,
+  };
+}

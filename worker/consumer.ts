@@ -1,0 +1,198 @@
+import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Logger } from '@/lib/logger';
+import { describeQueueError } from '@/lib/sqs/describe-queue-error';
+import { createAckBatcher } from './ack-batcher';
+import { backoffDelay, sleepUnlessAborted } from './backoff';
+import type { WorkerConfig } from './config';
+import { algorithmRunUrl, dispatchMessage } from './dispatcher';
+import type { FlowCounters } from './flow-counters';
+import type { FlowStatus } from './flow-status';
+import { createInFlightSlots } from './in-flight-slots';
+import type { WorkerMetrics } from './metrics';
+import type { FlowTarget } from './sql/load-flow-targets';
+
+const MAX_BATCH = 10;
+const WAIT_TIME_SECONDS = 20;
+// A long poll that has not answered well after WaitTimeSeconds is a dead connection.
+const RECEIVE_TIMEOUT_MS = (WAIT_TIME_SECONDS + 10) * 1000;
+
+export interface ConsumerDeps {
+  config: WorkerConfig;
+  sqs: SQSClient;
+  status: FlowStatus;
+  counters: FlowCounters;
+  metrics: WorkerMetrics;
+  logger: Logger;
+}
+
+export interface Consumer {
+  /**
+   * Starts no new poll and cancels the running ones (or, with `finishPolls`, lets them
+   * answer and dispatches what they bring), waits for in-flight dispatches up to the
+   * shutdown grace (then abandons them: SQS redelivers those), and sends the pending
+   * deletes and requeues. Calling it again without `finishPolls` cancels the polls.
+   */
+  stop(options?: { finishPolls?: boolean }): Promise<void>;
+}
+
+// Why finishing polls matters: SQS may still hand messages to a long poll the client has
+// cancelled; those stay invisible until the queue's visibility timeout. Nothing is lost,
+// but a hand-over to another worker should not delay messages, so it lets polls finish.
+
+/**
+ * The SQS consumer of one flow: one long poll while the queue is idle, more (up to
+ * maxPollersPerFlow) while polls come back full, at most maxInFlightPerFlow messages
+ * being dispatched. Every message is dispatched and settled on its own.
+ */
+export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
+  const { config, sqs, status, counters, metrics } = deps;
+  const log = deps.logger.child({ flowId: flow.id });
+  const noNewPolls = new AbortController();
+  const polling = new AbortController();
+  const abandon = new AbortController();
+  const slots = createInFlightSlots(config.maxInFlightPerFlow);
+  const pollers = new Set<Promise<void>>();
+  const dispatches = new Set<Promise<void>>();
+  const runUrl = algorithmRunUrl(config.platformApiUrl, flow);
+  const acks = createAckBatcher({
+    sqs,
+    queueUrl: flow.queueUrl,
+    requeueDelaySeconds: config.requeueDelaySeconds,
+    logger: log,
+    onFailure: (action, count) => metrics.ackFailures.inc({ flow: flow.id, action }, count),
+  });
+  // Dispatches in a row that the platform did not accept: the next polls wait longer,
+  // so an unavailable or saturated platform does not churn through the whole backlog.
+  let refusedInARow = 0;
+  // Until a receive has succeeded, polls are short: an idle but healthy queue shows
+  // ACTIVE at once, not after a 20-second wait.
+  let queueAnswered = false;
+
+  const addPoller = () => {
+    const poller = pollLoop()
+      .catch(async (error: unknown) => {
+        log.error({ err: error }, 'poller failed');
+        await sleepUnlessAborted(config.maxBackoffMs, noNewPolls.signal);
+      })
+      .finally(() => {
+        pollers.delete(poller);
+        metrics.pollers.set({ flow: flow.id }, pollers.size);
+        // Pollers end on stop or when others remain; a consumer never stops silently.
+        if (pollers.size === 0 && !noNewPolls.signal.aborted) addPoller();
+      });
+    pollers.add(poller);
+    metrics.pollers.set({ flow: flow.id }, pollers.size);
+  };
+
+  async function pollLoop(): Promise<void> {
+    for (let errorsInARow = 0; !noNewPolls.signal.aborted; ) {
+      if (refusedInARow > 0) await sleepUnlessAborted(backoffDelay(refusedInARow, config.maxBackoffMs), noNewPolls.signal);
+      const room = await slots.acquire(MAX_BATCH, noNewPolls.signal);
+      if (room === 0) return;
+      let messages: Message[];
+      try {
+        messages = await receive(room);
+        errorsInARow = 0;
+      } catch (error) {
+        slots.release(room);
+        if (noNewPolls.signal.aborted) return;
+        queueAnswered = false;
+        const described = describeQueueError(error, flow.queueUrl);
+        status.error(described.message);
+        // A known condition is logged in plain words; an unexpected one with its stack.
+        const details = described.code === 'SQS_ERROR' ? { err: error } : { reason: described.message };
+        log[errorsInARow === 0 ? 'warn' : 'debug']({ ...details, code: described.code }, 'receive failed; backing off');
+        if (pollers.size > 1) return;
+        await sleepUnlessAborted(backoffDelay(++errorsInARow, config.maxBackoffMs), noNewPolls.signal);
+        continue;
+      }
+      queueAnswered = true;
+      status.active();
+      slots.release(room - messages.length);
+      for (const message of messages) track(handleMessage(message));
+      if (messages.length === MAX_BATCH && pollers.size < config.maxPollersPerFlow) addPoller();
+      if (messages.length === 0 && pollers.size > 1) return;
+    }
+  }
+
+  async function receive(max: number): Promise<Message[]> {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: flow.queueUrl,
+        MaxNumberOfMessages: max,
+        WaitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
+      { abortSignal: AbortSignal.any([polling.signal, AbortSignal.timeout(RECEIVE_TIMEOUT_MS)]) },
+    );
+    counters.count(flow.id, 'received', Messages.length);
+    return Messages;
+  }
+
+  function track(handling: Promise<void>) {
+    const settled = handling
+      .catch((error: unknown) => log.error({ err: error }, 'message handling failed; SQS will redeliver the message'))
+      .finally(() => {
+        dispatches.delete(settled);
+        slots.release(1);
+        metrics.inFlight.set({ flow: flow.id }, slots.used);
+      });
+    dispatches.add(settled);
+    metrics.inFlight.set({ flow: flow.id }, slots.used);
+  }
+
+  async function handleMessage(message: Message): Promise<void> {
+    const messageLog = log.child({ messageId: message.MessageId, receiveCount: message.Attributes?.ApproximateReceiveCount });
+    const endTimer = metrics.dispatchSeconds.startTimer();
+    const result = await dispatchMessage({
+      runUrl,
+      workerToken: config.workerToken,
+      flowId: flow.id,
+      message,
+      timeoutMs: config.dispatchTimeoutMs,
+      abandon: abandon.signal,
+    });
+    endTimer({ outcome: result.outcome });
+    if (result.outcome === 'accepted') {
+      refusedInARow = 0;
+      counters.count(flow.id, 'accepted');
+      acks.deleteMessage(message);
+    } else if (result.outcome === 'throttled') {
+      refusedInARow++;
+      counters.count(flow.id, 'requeued');
+      acks.requeueMessage(message);
+      messageLog.info({ requeueDelaySeconds: config.requeueDelaySeconds }, 'platform over capacity; message requeued');
+    } else if (result.outcome === 'failed') {
+      refusedInARow++;
+      counters.count(flow.id, 'failed');
+      messageLog.warn({ reason: result.reason }, 'dispatch failed; SQS will redeliver the message');
+    } else {
+      messageLog.info('dispatch abandoned at shutdown; SQS will redeliver the message');
+    }
+  }
+
+  status.starting();
+  addPoller();
+  log.info({ queueUrl: flow.queueUrl, runUrl }, 'consumer started');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop({ finishPolls = false } = {}) {
+      noNewPolls.abort();
+      if (!finishPolls) polling.abort();
+      stopping ??= (async () => {
+        while (pollers.size > 0) await Promise.allSettled([...pollers]);
+        const giveUp = setTimeout(() => abandon.abort(), config.shutdownGraceMs);
+        while (dispatches.size > 0) await Promise.allSettled([...dispatches]);
+        clearTimeout(giveUp);
+        await acks.flush();
+        await status.settled();
+        sqs.destroy();
+        metrics.pollers.remove({ flow: flow.id });
+        metrics.inFlight.remove({ flow: flow.id });
+        log.info('consumer stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
-import { describeQueueError } from '@/lib/sqs/describe-queue-error';
+import { describeAwsError } from '@/lib/aws/describe-aws-error';
 import { createAckBatcher } from './ack-batcher';
 import { backoffDelay, sleepUnlessAborted } from './backoff';
 import type { WorkerConfig } from './config';
@@ -97,10 +97,10 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         slots.release(room);
         if (noNewPolls.signal.aborted) return;
         queueAnswered = false;
-        const described = describeQueueError(error, flow.queueUrl);
+        const described = describeAwsError(error, { action: 'sqs:ReceiveMessage', resource: flow.queueUrl });
         status.error(described.message);
         // A known condition is logged in plain words; an unexpected one with its stack.
-        const details = described.code === 'SQS_ERROR' ? { err: error } : { reason: described.message };
+        const details = described.code === 'AWS_ERROR' ? { err: error } : { reason: described.message };
         log[errorsInARow === 0 ? 'warn' : 'debug']({ ...details, code: described.code }, 'receive failed; backing off');
         if (pollers.size > 1) return;
         await sleepUnlessAborted(backoffDelay(++errorsInARow, config.maxBackoffMs), noNewPolls.signal);

@@ -1,11 +1,10 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { env, isLocalSqs, type Env } from '@/lib/env';
-import { LOCAL_SQS_CREDENTIALS } from '@/lib/local/sqs-emulator';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { env, isLocalSqs } from '@/lib/env';
+import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
+import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 
-// SEAM, to be replaced by the worker's lib/sqs helpers (sqsClientForFlow with cached
-// AssumeRole credentials) when both branches meet. Until then: one SQS client per use,
-// acting as the connection's role, for the admin view, redrive and connection checks.
+// The web app's way to a connection's queue (admin view, redrive, Test connection):
+// the worker's SQS access, with its AssumeRole cache, acting as the connection's role.
 
 export interface QueueFlow {
   queueUrl: string;
@@ -20,66 +19,19 @@ export interface QueueAccess {
   local: boolean;
 }
 
-export class AssumeRoleError extends Error {
-  override name = 'AssumeRoleError';
-  constructor(
-    readonly roleArn: string,
-    options: { cause: unknown },
-  ) {
-    super(`Could not assume ${roleArn}`, options);
-  }
-}
-
-type AccessConfig = Pick<Env, 'AWS_ENDPOINT_URL_SQS' | 'AWS_ENDPOINT_URL_STS' | 'AWS_REGION'>;
-
-const SQS_HOST_REGION = /^(?:sqs(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?)$/;
-
-function regionOf(queueUrl: string): string | undefined {
-  // URL.canParse: a malformed stored URL fails its SQS call (shown on its row), not the whole view.
-  const match = URL.canParse(queueUrl) ? SQS_HOST_REGION.exec(new URL(queueUrl).hostname) : null;
-  return match?.[1] ?? match?.[2];
-}
-
-export function createQueueAccess(config: AccessConfig): QueueAccess {
-  const local = isLocalSqs(config);
-  const sts = local ? undefined : new STSClient({ region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_STS });
+export function createQueueAccess(access: SqsAccess, local: boolean): QueueAccess {
   return {
     local,
-    clientFor(flow) {
-      return new SQSClient({
-        region: regionOf(flow.queueUrl) ?? config.AWS_REGION,
-        endpoint: config.AWS_ENDPOINT_URL_SQS,
-        // Requests go to the region's endpoint (or the configured one), never to a host a stored URL names.
-        useQueueUrlAsEndpoint: false,
-        maxAttempts: 2,
-        requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
-        credentials: sts ? () => assumeRole(sts, flow) : LOCAL_SQS_CREDENTIALS,
-      });
-    },
+    clientFor: (flow) =>
+      // A page waits for these calls: fail fast rather than hang on an unreachable queue.
+      sqsClientForFlow({ id: 'admin', ...flow }, access, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } }),
   };
-}
-
-async function assumeRole(sts: STSClient, flow: QueueFlow) {
-  try {
-    const { Credentials: credentials } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: flow.roleArn, RoleSessionName: 'event-flows-admin', ExternalId: flow.externalId ?? undefined }),
-    );
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) throw new Error('STS returned no credentials');
-    return {
-      accessKeyId: credentials.AccessKeyId,
-      secretAccessKey: credentials.SecretAccessKey,
-      sessionToken: credentials.SessionToken,
-      expiration: credentials.Expiration,
-    };
-  } catch (cause) {
-    throw new AssumeRoleError(flow.roleArn, { cause });
-  }
 }
 
 const globalForAccess = globalThis as unknown as { eventFlowsQueueAccess?: QueueAccess };
 
 /** This process's queue access, from its configuration. */
 export function queueAccess(): QueueAccess {
-  globalForAccess.eventFlowsQueueAccess ??= createQueueAccess(env());
+  globalForAccess.eventFlowsQueueAccess ??= createQueueAccess(sqsAccessFromEnv(env()), isLocalSqs(env()));
   return globalForAccess.eventFlowsQueueAccess;
 }

@@ -51,7 +51,7 @@ function detailOf(error: unknown): string {
 
 /** Describes `error`, thrown by `call` (or by assuming the role before it). */
 export function describeAwsError(error: unknown, call: AwsCall): AwsProblem {
-  // Thrown by the credential provider that assumes a connection's role (lib/admin/queue-access.ts).
+  // Thrown by the credential provider that assumes a connection's role (lib/sqs/assume-role-cached.ts).
   if (nameOf(error) === 'AssumeRoleError') {
     const roleArn = (error as { roleArn?: unknown }).roleArn;
     const context = typeof roleArn === 'string' ? `The platform could not assume ${roleArn}` : 'The platform could not assume the role';

@@ -1,4 +1,4 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 import type { AssumeRoleCached, TemporaryCredentials } from './assume-role-cached';
 import { regionFromQueueUrl } from './region-from-queue-url';
 
@@ -24,8 +24,9 @@ export interface SqsAccess {
  * An SQS client that acts as the flow's role: it signs for the queue's region with
  * credentials from AssumeRole, which it asks for again before they expire.
  */
-export function sqsClientForFlow(flow: FlowQueue, access: SqsAccess): SQSClient {
+export function sqsClientForFlow(flow: FlowQueue, access: SqsAccess, options: SQSClientConfig = {}): SQSClient {
   return new SQSClient({
+    ...options,
     region: regionFromQueueUrl(flow.queueUrl) ?? access.defaultRegion,
     endpoint: access.endpoint,
     // Requests go to the region's SQS endpoint (or the configured one), never to

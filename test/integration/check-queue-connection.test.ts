@@ -1,6 +1,8 @@
 import { CreateQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { STSClient } from '@aws-sdk/client-sts';
 import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
+import { createAssumeRoleCached } from '@/lib/sqs/assume-role-cached';
 import { checkQueueConnection } from '@/lib/connection-checks/check-queue-connection';
 import { uniqueName } from '../support/factories';
 import { localQueueAccess } from '../support/queue-access';
@@ -54,7 +56,8 @@ describe('testing a connection', () => {
       sts = await startStsStandIn({ lifetimeSeconds: 900, deniedRoleArns: [UNTRUSTING_ROLE] });
       // The emulator listens on every loopback address; 127.0.0.2 does not count as local mode.
       const emulator = new URL(inject('sqsEndpoint'));
-      remote = createQueueAccess({ AWS_ENDPOINT_URL_SQS: `http://127.0.0.2:${emulator.port}`, AWS_ENDPOINT_URL_STS: sts.url, AWS_REGION: 'us-east-1' });
+      const assumeRole = createAssumeRoleCached(new STSClient({ region: 'us-east-1', endpoint: sts.url }));
+      remote = createQueueAccess({ endpoint: `http://127.0.0.2:${emulator.port}`, defaultRegion: 'us-east-1', assumeRole }, false);
     });
     afterAll(async () => {
       vi.unstubAllEnvs();

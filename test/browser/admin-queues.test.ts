@@ -5,7 +5,8 @@ import { signUpInBrowser } from '../support/accounts';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { deadLetter, queueDepth } from '../support/dead-letters';
+import { deadLetter } from '../support/dead-letters';
+import { queueDepth } from '../support/sqs-messages';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, uniqueName } from '../support/factories';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
@@ -59,8 +60,8 @@ describe('the admin view of DLQ counts, in Chromium', () => {
 
     await dialog.getByRole('button', { name: 'Move messages back to the queue' }).click();
     await dialog.getByText('Moved 3 of 3 messages').waitFor();
-    expect(await queueDepth(sqs, queue.dlqUrl)).toBe(0);
-    expect(await queueDepth(sqs, queue.queueUrl)).toBe(3);
+    expect((await queueDepth(sqs, queue.dlqUrl)).total).toBe(0);
+    expect((await queueDepth(sqs, queue.queueUrl)).total).toBe(3);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => cell(row, 'dlq-depth')).toBe('0');

@@ -6,7 +6,8 @@ import { listRedriveTasks } from '@/lib/redrive/list-redrive-tasks';
 import { peekDeadLetters } from '@/lib/redrive/peek-dead-letters';
 import { startRedrive } from '@/lib/redrive/start-redrive';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { deadLetter, queueDepth } from '../support/dead-letters';
+import { deadLetter } from '../support/dead-letters';
+import { queueDepth } from '../support/sqs-messages';
 import { createOwnedFlow } from '../support/event-flows';
 import { createUser, uniqueName } from '../support/factories';
 import { localQueueAccess } from '../support/queue-access';
@@ -39,7 +40,7 @@ describe('redriving a flow’s dead-letter queue', () => {
   it('moves every DLQ message back to the source queue, body and attributes intact', async () => {
     const queue = await createQueueWithDlq(sqs, { maxReceiveCount: 1 });
     await deadLetter(sqs, queue, ['{"n":0}', '{"n":1}', '{"n":2}'], { trace: { DataType: 'String', StringValue: 'checkout' } });
-    expect(await queueDepth(sqs, queue.dlqUrl)).toBe(3);
+    expect((await queueDepth(sqs, queue.dlqUrl)).total).toBe(3);
     const { flow } = await flowOn(queue.queueUrl);
 
     // The emulator has no message move tasks; local mode moves the messages itself.
@@ -47,7 +48,7 @@ describe('redriving a flow’s dead-letter queue', () => {
     expect(method).toBe('direct');
     expect(task).toMatchObject({ status: 'COMPLETED', moved: 3, toMove: 3, failureReason: null });
 
-    expect(await queueDepth(sqs, queue.dlqUrl)).toBe(0);
+    expect((await queueDepth(sqs, queue.dlqUrl)).total).toBe(0);
     const back = await receiveAll(queue.queueUrl);
     expect(back.map((message) => message.Body).sort()).toEqual(['{"n":0}', '{"n":1}', '{"n":2}']);
     expect(back.map((message) => message.MessageAttributes?.trace?.StringValue)).toEqual(['checkout', 'checkout', 'checkout']);
@@ -67,7 +68,7 @@ describe('redriving a flow’s dead-letter queue', () => {
       expect(Date.parse(message.sentAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
       expect(message.receiveCount).toBeGreaterThanOrEqual(3); // two failed receives, the peek
     }
-    expect(await queueDepth(sqs, queue.dlqUrl)).toBe(2);
+    expect((await queueDepth(sqs, queue.dlqUrl)).total).toBe(2);
   });
 
   it('refuses a queue without a redrive policy, in plain words', async () => {

@@ -1,23 +1,10 @@
 import {
-  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   type MessageAttributeValue,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-
-/** All messages of a queue: visible, in flight and delayed. */
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Attributes: attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-    }),
-  );
-  return (
-    Number(attributes.ApproximateNumberOfMessages) + Number(attributes.ApproximateNumberOfMessagesNotVisible) + Number(attributes.ApproximateNumberOfMessagesDelayed)
-  );
-}
+import { queueDepth } from './sqs-messages';
 
 /**
  * Sends `bodies` to the queue, then receives them again and again without deleting them
@@ -29,10 +16,10 @@ export async function deadLetter(
   bodies: string[],
   attributes?: Record<string, MessageAttributeValue>,
 ): Promise<void> {
-  const before = await queueDepth(sqs, queue.dlqUrl);
+  const before = (await queueDepth(sqs, queue.dlqUrl)).total;
   for (const body of bodies) await sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: body, MessageAttributes: attributes }));
   for (let attempt = 0; attempt < 200; attempt++) {
-    if ((await queueDepth(sqs, queue.dlqUrl)) >= before + bodies.length) return;
+    if ((await queueDepth(sqs, queue.dlqUrl)).total >= before + bodies.length) return;
     await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 0, WaitTimeSeconds: 0 }));
   }
   throw new Error(`SQS did not move ${bodies.length} message(s) to ${queue.dlqUrl}`);

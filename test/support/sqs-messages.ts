@@ -15,11 +15,17 @@ export async function sendMessages(sqs: SQSClient, queueUrl: string, bodies: str
 }
 
 /** Messages waiting (visible) and being processed or delayed (not visible). */
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<{ visible: number; notVisible: number }> {
+export async function queueDepth(sqs: SQSClient, queueUrl: string) {
   const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+    }),
   );
-  return { visible: Number(Attributes.ApproximateNumberOfMessages), notVisible: Number(Attributes.ApproximateNumberOfMessagesNotVisible) };
+  const visible = Number(Attributes.ApproximateNumberOfMessages);
+  const notVisible = Number(Attributes.ApproximateNumberOfMessagesNotVisible);
+  const delayed = Number(Attributes.ApproximateNumberOfMessagesDelayed);
+  return { visible, notVisible, delayed, total: visible + notVisible + delayed };
 }
 
 /** Takes what a dead-letter queue holds (one receive), with each message's receive count. */

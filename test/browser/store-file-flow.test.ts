@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerApiToken } from '@/lib/auth/worker-token';
 import { logger } from '@/lib/logger';
 import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executor';
 import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
@@ -9,10 +8,15 @@ import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { signUpInBrowser } from '../support/accounts';
 import { uniqueName } from '../support/factories';
+import { createQueueWithDlq, testSqsClient } from '../support/sqs';
+import { queueDepth } from '../support/sqs-messages';
+import { startTestWorker, testWorkerConfig } from '../support/worker';
+import type { Worker } from '@/worker/worker';
 
-// The guide's sections 3 and 5 from the platform's side: a collection made in the UI, the
-// worker's call for one queue message, the executor running the store-file example, and
-// the collection page showing the file it wrote.
+// The guide's sections 3 and 5 end to end: a collection and an algorithm made in the UI,
+// the queue connected with the Connect broker modal, a message sent with the AWS SDK, the
+// worker and the executor running the store-file example, and the collection page
+// showing the file it wrote.
 describe("the guide's example, end to end in Chromium", () => {
   let t: TestDatabase;
   let app: RunningApp;
@@ -20,17 +24,22 @@ describe("the guide's example, end to end in Chromium", () => {
   let page: Page;
   let executor: RunExecutor;
   const username = uniqueName('ezra');
-  const messageId = randomUUID();
+  let messageId: string;
   let runId: string;
+  let worker: Worker | undefined;
+  let queue: Awaited<ReturnType<typeof createQueueWithDlq>>;
+  const sqs = testSqsClient();
 
   beforeAll(async () => {
     t = await createTestDatabase();
     [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
     page = await browser.newPage();
     // The worker process is not part of startApp: its executor runs here.
+    queue = await createQueueWithDlq(sqs);
     executor = startRunExecutor({ db: t.db, context: { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger }, pollIntervalMs: 100 });
   });
   afterAll(async () => {
+    await worker?.stop();
     await executor?.stop(1_000);
     await browser?.close();
     await app?.stop();
@@ -55,38 +64,35 @@ describe("the guide's example, end to end in Chromium", () => {
     expect(await t.db.dataCollection.count({ where: { name: 'event_output_directory', owner: { username } } })).toBe(1);
   });
 
-  it('runs store-file for a queue message and shows some-new-file.txt with its contents', async () => {
-    const user = await t.db.user.findUniqueOrThrow({ where: { username } });
-    const endpointUrl = `${app.url}/api/examples/store-file?owner=${username}&collection=event_output_directory`;
-    const algorithm = await t.db.algorithm.create({
-      data: { ownerId: user.id, name: 'store-file', versions: { create: { version: '0.1.0', endpointUrl } } },
-    });
-    const flow = await t.db.eventFlow.create({
-      data: {
-        kind: 'BROKER',
-        algorithmId: algorithm.id,
-        creatorId: user.id,
-        queueUrl: 'http://sqs.us-east-1.localhost:4566/000000000000/demo-queue',
-        roleArn: 'arn:aws:iam::000000000000:role/READ_SQS',
-      },
-    });
+  it('connects a queue in the browser, and a message sent with the AWS SDK ends as some-new-file.txt in the collection', async () => {
+    const dialog = () => page.getByRole('dialog');
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Create New' }).click();
+    await page.getByRole('menuitem', { name: 'Algorithm' }).click();
+    await dialog().getByLabel('Name').fill('store-file');
+    await dialog().getByRole('button', { name: 'Create Algorithm' }).click();
+    await page.getByRole('button', { name: 'Publish version' }).click();
+    await dialog().getByLabel('Version').fill('0.1.0');
+    await dialog().getByLabel('Endpoint URL').fill(`${app.url}/api/examples/store-file?owner=${username}&collection=event_output_directory`);
+    await dialog().getByRole('button', { name: 'Publish version' }).click();
+    await page.getByText(`${username}/store-file/0.1.0`).first().waitFor();
 
-    // What the worker sends for the message {"filename": …, "data": …}.
-    const response = await fetch(`${app.url}/v1/algo/${username}/store-file?output=void`, {
-      method: 'POST',
-      headers: {
-        authorization: `Worker ${workerApiToken(TEST_AUTH_SECRET)}`,
-        'x-event-flow-id': flow.id,
-        'x-sqs-message-id': messageId,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ filename: 'some-new-file.txt', data: 'file contents to store' }),
-    });
-    expect(response.status).toBe(200);
-    runId = (await response.json()).result.run_id;
-    await expect
-      .poll(async () => (await t.db.algorithmRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 15_000, interval: 100 })
-      .toBe('SUCCEEDED');
+    await page.getByRole('navigation', { name: 'Algorithm' }).getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('button', { name: 'Connect broker' }).click();
+    await dialog().getByLabel('URI').fill(queue.queueUrl);
+    await dialog().getByLabel('ROLE ARN').fill('arn:aws:iam::000000000000:role/READ_SQS');
+    await dialog().getByRole('button', { name: 'Connect to Amazon SQS broker' }).click();
+    await page.getByRole('cell', { name: new RegExp(queue.name) }).first().waitFor();
+
+    // The worker process, as `npm start` runs it, calling the app's algorithm API.
+    worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url));
+    const sent = await sqs.send(
+      new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: JSON.stringify({ filename: 'some-new-file.txt', data: 'file contents to store' }) }),
+    );
+    messageId = sent.MessageId!;
+    await expect.poll(() => t.db.algorithmRun.findFirst({ where: { sqsMessageId: messageId } }), { timeout: 20_000, interval: 100 }).toMatchObject({ status: 'SUCCEEDED' });
+    runId = (await t.db.algorithmRun.findFirstOrThrow({ where: { sqsMessageId: messageId } })).id;
+    await expect.poll(async () => (await queueDepth(sqs, queue.queueUrl)).total, { timeout: 10_000 }).toBe(0);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data Sources' }).click();
     await page.getByRole('link', { name: /My Hosted Data/ }).click();
@@ -101,7 +107,7 @@ describe("the guide's example, end to end in Chromium", () => {
     await page.goto(`${app.url}/algorithms/${username}/store-file/runs`);
     const row = page.getByRole('row').filter({ hasText: runId });
     await row.waitFor();
-    expect(await row.textContent()).toMatch(new RegExp(`Event flow · demo-queue.*message ${messageId}.*0\\.1\\.0.*Succeeded`));
+    expect(await row.textContent()).toMatch(new RegExp(`Event flow · ${queue.name}.*message ${messageId}.*0\\.1\\.0.*Succeeded`));
     await row.getByRole('link', { name: runId }).click();
     await page.getByRole('heading', { name: `Run ${runId}` }).waitFor();
     expect(await page.getByRole('region', { name: 'Input' }).textContent()).toContain('"filename": "some-new-file.txt"');

@@ -35,7 +35,7 @@ describe('worker delivery', () => {
     const inputById = new Map(runs.map((run) => [run.sqsMessageId, run.input]));
     expect(inputById.get(ids[0]!)).toBe('plain text 0');
     expect(inputById.get(ids[1]!)).toEqual({ n: 1 });
-    await expect.poll(() => queueDepth(sqs, queueUrl)).toEqual({ visible: 0, notVisible: 0 });
+    await expect.poll(() => queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 0 });
 
     const calls = platform.callsFor(flow.id);
     expect(calls.every((call) => call.authorized && call.path === `/v1/algo/${owner.username}/${algorithm.name}/1.0.0?output=void`)).toBe(true);
@@ -54,9 +54,9 @@ describe('worker delivery', () => {
     await sendMessages(sqs, queueUrl, ['"slow"', ...Array.from({ length: 9 }, (_, i) => `"fast ${i}"`)]);
 
     await expect.poll(() => runCount(flow.id)).toBe(9);
-    await expect.poll(() => queueDepth(sqs, queueUrl)).toEqual({ visible: 0, notVisible: 1 });
+    await expect.poll(() => queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 1 });
     expect(platform.pending()).toBe(1);
-    await expect.poll(() => queueDepth(sqs, queueUrl), { timeout: 10_000 }).toEqual({ visible: 0, notVisible: 0 });
+    await expect.poll(() => queueDepth(sqs, queueUrl), { timeout: 10_000 }).toMatchObject({ visible: 0, notVisible: 0 });
     expect(await runCount(flow.id)).toBe(10);
   });
 
@@ -68,8 +68,8 @@ describe('worker delivery', () => {
     const [id] = await sendMessages(sqs, queueUrl, ['{"busy":true}']);
 
     await expect.poll(() => platform.callsFor(flow.id).length).toBeGreaterThan(0);
-    expect(await queueDepth(sqs, queueUrl)).toEqual({ visible: 0, notVisible: 1 });
-    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 20_000 }).toEqual({ visible: 1, notVisible: 0 });
+    expect(await queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 1 });
+    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 20_000 }).toMatchObject({ visible: 1, notVisible: 0 });
     const [dead] = await receiveFromDlq(sqs, dlqUrl);
     expect(dead).toMatchObject({ messageId: id, body: '{"busy":true}' });
     expect(dead?.receiveCount).toBeGreaterThan(3);
@@ -95,10 +95,10 @@ describe('worker delivery', () => {
     platform.answerFor(flow.id, answer);
     const [id] = await sendMessages(sqs, queueUrl, ['"breaks the algorithm API"']);
 
-    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 30_000 }).toEqual({ visible: 1, notVisible: 0 });
+    await expect.poll(() => queueDepth(sqs, dlqUrl), { timeout: 30_000 }).toMatchObject({ visible: 1, notVisible: 0 });
     expect(await receiveFromDlq(sqs, dlqUrl)).toMatchObject([{ messageId: id }]);
     expect(platform.callsFor(flow.id).map((call) => call.messageId)).toEqual([id, id]);
-    expect(await queueDepth(sqs, queueUrl)).toEqual({ visible: 0, notVisible: 0 });
+    expect(await queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 0 });
     await expect.poll(() => scene.flowRow(flow.id)).toMatchObject({ receivedCount: 2, failedCount: 2, acceptedCount: 0 });
   });
 });

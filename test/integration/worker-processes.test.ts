@@ -55,7 +55,7 @@ describe('worker process', () => {
 
     await startWorkerProcess();
     await expect.poll(() => notRun(flow.id, sent), { timeout: 60_000 }).toEqual([]);
-    await expect.poll(() => queueDepth(scene.sqs, queueUrl), { timeout: 15_000 }).toEqual({ visible: 0, notVisible: 0 });
+    await expect.poll(() => queueDepth(scene.sqs, queueUrl), { timeout: 15_000 }).toMatchObject({ visible: 0, notVisible: 0 });
   });
 
   it('on SIGTERM stops polling, finishes in-flight dispatches, abandons what outlasts the grace, and exits 0', { timeout: 60_000 }, async () => {
@@ -72,7 +72,7 @@ describe('worker process', () => {
 
     // The accepted messages ran and were deleted; the abandoned one is still in the queue.
     expect((await scene.runMessageIds(flow.id)).sort()).toEqual([...slow].sort());
-    expect(await queueDepth(scene.sqs, queueUrl)).toEqual({ visible: 0, notVisible: 1 });
+    expect(await queueDepth(scene.sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 1 });
     expect(scene.platform.callsFor(flow.id).filter((call) => call.messageId === stuck)).toHaveLength(1);
   });
 

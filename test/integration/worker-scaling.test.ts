@@ -50,7 +50,7 @@ describe('worker scaling', () => {
     expect(mostPollers).toBeLessThanOrEqual(MAX_POLLERS);
     expect(scene.platform.mostPendingAtOnce()).toBeGreaterThan(10);
     expect(scene.platform.mostPendingAtOnce()).toBeLessThanOrEqual(MAX_IN_FLIGHT);
-    await expect.poll(() => queueDepth(scene.sqs, queueUrl), { timeout: 15_000 }).toEqual({ visible: 0, notVisible: 0 });
+    await expect.poll(() => queueDepth(scene.sqs, queueUrl), { timeout: 15_000 }).toMatchObject({ visible: 0, notVisible: 0 });
     // Extra polls end when they come back empty (after the 20-second long poll).
     await expect.poll(() => pollers(flow.id), { timeout: 30_000 }).toBe(1);
   });

@@ -1,34 +1,16 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/auth/auth-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useAuthForm } from './use-auth-form';
 
 export function SignInForm({ demoEmail }: { demoEmail?: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(undefined);
-    const { error } = await authClient.signIn.email({
-      email: String(form.get('email')),
-      password: String(form.get('password')),
-    });
-    if (error) {
-      setPending(false);
-      setError(error.message ?? 'Could not sign in');
-      return;
-    }
-    router.replace('/');
-    router.refresh();
-  }
+  const { error, pending, onSubmit } = useAuthForm(
+    (form) => authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) }),
+    'Could not sign in',
+  );
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -1,35 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashApiKey } from '@/lib/api-keys/api-key-secret';
 import { signUpInBrowser } from '../support/accounts';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useBrowserApp } from '../support/browser-app';
 
 describe('personal API keys page', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.drop();
-  });
+  const scene = useBrowserApp();
 
   it('answers 401 to a caller without a session', async () => {
+    const { app } = scene;
     const response = await fetch(`${app.url}/api/v1/api-keys`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('creates a key shown once, stores only its hash, and revokes it', async () => {
+    const { t, app, page } = scene;
     const username = await signUpInBrowser(page, app.url);
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByText('No API keys').waitFor();

@@ -1,35 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpInBrowser } from '../support/accounts';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useBrowserApp } from '../support/browser-app';
 import { createUser, TEST_PASSWORD, uniqueName } from '../support/factories';
 
 describe('signing up, out and in, in Chromium', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    [app, browser] = await Promise.all([startApp(t.url), launchBrowser()]);
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await t?.drop();
-  });
+  const scene = useBrowserApp();
 
   it('sends a visitor to the sign-in page', async () => {
+    const { app, page } = scene;
     await page.goto(app.url);
     await expect.poll(() => page.url()).toBe(`${app.url}/sign-in`);
     expect(await page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
   });
 
   it('creates an account, signs out and signs back in', async () => {
+    const { t, app, page } = scene;
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     const username = await signUpInBrowser(page, app.url, uniqueName('ada'));
@@ -53,6 +38,7 @@ describe('signing up, out and in, in Chromium', () => {
   });
 
   it('refuses a username that is taken, and stores nothing', async () => {
+    const { t, app, browser } = scene;
     const context = await browser.newContext();
     const other = await context.newPage();
     const existing = (await createUser(t.db)).username;

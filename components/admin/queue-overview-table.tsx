@@ -68,7 +68,7 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
       <Count value={dlq?.ok ? dlq.depth : undefined} testId="dlq-depth" alarm />
       <OldestCell row={row} />
       <Td>
-        <div className="flex flex-col items-end gap-2">
+        <div className="flex flex-col items-stretch gap-2">
           {dlq?.ok ? <DlqDialogButton flowId={row.flowId} queueName={row.queueName} dlqName={dlq.name} /> : null}
           <TestConnectionButton flowId={row.flowId} label={`Test connection to ${row.queueName}`} resultIn="dialog" />
         </div>

@@ -21,7 +21,8 @@ export async function startSqsEmulator(port: number): Promise<SqsEmulator> {
   const dlq = server.createQueue(DEMO_DLQ_NAME);
   const queue = server.createQueue(DEMO_QUEUE_NAME, {
     attributes: {
-      VisibilityTimeout: '60',
+      // At least the default algorithm timeout, so a run in progress is not delivered twice.
+      VisibilityTimeout: '300',
       RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.queueArn, maxReceiveCount: DEMO_MAX_RECEIVE_COUNT }),
     },
   });

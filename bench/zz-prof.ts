@@ -1,0 +1,13 @@
+import { startPlatform } from '/work/wt-bench/bench/support/platform';
+import { createQueue } from '/work/wt-bench/bench/support/queues';
+import { residentMb, cpuPercent } from '/work/wt-bench/bench/support/process-usage';
+import { setTimeout as sleep } from 'node:timers/promises';
+const p = await startPlatform({ workerEnv: { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/wprof' } });
+console.log('rss 0 flows', (await residentMb(p.worker.pid())).toFixed(0));
+const urls: string[] = [];
+for (let i = 0; i < 1000; i += 50) urls.push(...(await Promise.all(Array.from({ length: 50 }, () => createQueue(p.sqs)))));
+await p.connect(urls);
+while ((await p.worker.flows()) < 1000) await sleep(200);
+await sleep(5000);
+console.log('cpu', (await cpuPercent(p.worker.pid(), 20000)).toFixed(1), 'rss', (await residentMb(p.worker.pid())).toFixed(0));
+await p.stop();

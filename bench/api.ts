@@ -34,12 +34,12 @@ async function attack(platform: BenchPlatform, apiKey: string, label: string) {
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
   });
-  const codes = result.statusCodeStats as Record<string, { count: number } | undefined>;
+  const codes = result.statusCodeStats;
   const ok = codes['200']?.count ?? 0;
   const shed = codes['429']?.count ?? 0;
   const total = Object.values(codes).reduce((sum, code) => sum + (code?.count ?? 0), 0);
   const other = total - ok - shed + result.errors + result.timeouts;
-  const { p50, p90, p99 } = result.latency as unknown as Record<string, number>;
+  const { p50, p90, p99 } = result.latency;
   console.log(
     `${label}: ${Math.round(result.requests.average)} req/s (200: ${ok}, 429: ${shed}, other: ${other}); latency p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms`,
   );

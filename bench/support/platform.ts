@@ -38,13 +38,32 @@ export interface BenchPlatform {
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
-  const [emulator, database] = await Promise.all([startSqsEmulatorProcess(), startBenchDatabase()]);
+  // What has started so far is stopped again if a later step fails: no process is left behind.
+  const started: Array<() => Promise<unknown>> = [];
+  const step = async <T extends { stop?(): Promise<void>; close?(): Promise<void> }>(starting: Promise<T>): Promise<T> => {
+    const service = await starting;
+    started.unshift(async () => (service.stop ?? service.close)?.call(service));
+    return service;
+  };
+  try {
+    return await startAll(options, step);
+  } catch (error) {
+    for (const stop of started) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startAll(
+  options: PlatformOptions,
+  step: <T extends { stop?(): Promise<void>; close?(): Promise<void> }>(starting: Promise<T>) => Promise<T>,
+): Promise<BenchPlatform> {
+  const [emulator, database] = await Promise.all([step(startSqsEmulatorProcess()), step(startBenchDatabase())]);
   const db = createDb(database.url);
   await db.platformSettings.create({ data: { maxWorkers: options.maxWorkers ?? 1_000_000, userSessionLimit: options.userSessionLimit ?? 1_000_000 } });
-  const endpoint = await startBenchEndpoint(options.endpoint);
+  const endpoint = await step(startBenchEndpoint(options.endpoint));
   const owner = await createUser(db);
   const algorithm = await createAlgorithm(db, owner.id, { endpointUrl: endpoint.url });
-  const app = await startBenchWebApp({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint });
+  const app = await step(startBenchWebApp({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint }));
   const worker = await startBenchWorker({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint, platformApiUrl: app.url, env: options.workerEnv });
   const sqs = emulator.client();
   const announce = async () => {

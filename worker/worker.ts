@@ -7,14 +7,14 @@ import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow'
 import type { WorkerConfig } from './config';
 import { startConsumer, type Consumer } from './consumer';
 import { startFlowCounters } from './flow-counters';
-import { listenForFlowChanges } from './flow-notifications';
 import { createFlowStatus } from './flow-status';
 import { syncLeases } from './leases';
 import { createWorkerMetrics } from './metrics';
+import { listenForNotifications } from './notifications';
 import { startReconciler } from './reconciler';
 import { loadFlowTargets, type FlowTarget } from './sql/load-flow-targets';
 import { pauseUnleasedDisabledFlows } from './sql/pause-unleased-disabled-flows';
-import { releaseLease } from './sql/release-lease';
+import { FLOW_CHANGES_CHANNEL, releaseLease } from './sql/release-lease';
 import { removeWorker } from './sql/remove-worker';
 
 export interface WorkerDeps {
@@ -115,9 +115,10 @@ export function startWorker(deps: WorkerDeps): Worker {
       for (const flowId of [...running.keys()]) retire(flowId, { release: false, finishPolls: false });
     },
   });
-  const notifications = listenForFlowChanges({
+  const notifications = listenForNotifications({
     databaseUrl: config.databaseUrl,
-    onChange: () => reconciler.trigger(),
+    channel: FLOW_CHANGES_CHANNEL,
+    onNotification: () => reconciler.trigger(),
     logger: log,
     maxBackoffMs: config.maxBackoffMs,
   });

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function createQueue(sqs: SQSClient, prefix = 'bench'): Promise<string> {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${randomBytes(4).toString('hex')}` }));
+export async function createQueue(sqs: SQSClient, prefix = 'bench', attributes?: Record<string, string>): Promise<string> {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${randomBytes(4).toString('hex')}`, Attributes: attributes }));
   return QueueUrl!;
 }
 

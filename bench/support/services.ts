@@ -3,9 +3,10 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { migrate } from '@/lib/db/migrate';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/local/embedded-postgres';
+import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 
 // What every benchmark needs, started by the script itself: an SQS emulator in its own
 // process and, for the end-to-end ones, a throwaway embedded PostgreSQL.
@@ -41,20 +42,26 @@ export async function startSqsEmulatorProcess(): Promise<SqsEmulatorProcess> {
 
 export interface BenchDatabase {
   url: string;
-  cluster: EmbeddedCluster;
+  /** Stops the server (fast shutdown: clients are cut off) and starts it again on the same port. */
+  restart(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dir = await mkdtemp(path.join(tmpdir(), 'eventflows-bench-'));
   await chmod(dir, 0o755);
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres') });
+  const dataDir = path.join(dir, 'postgres');
+  let cluster = await startEmbeddedPostgres({ dataDir });
   await cluster.createDatabase('bench');
   const url = cluster.urlFor('bench');
   await migrate(url);
   return {
     url,
-    cluster,
+    async restart(downMs) {
+      await cluster.stop();
+      await sleep(downMs);
+      cluster = await startEmbeddedPostgres({ dataDir, port: cluster.port });
+    },
     async stop() {
       await cluster.stop();
       await rm(dir, { recursive: true, force: true });

@@ -44,14 +44,15 @@ function runAs(): { uid: number; gid: number } | undefined {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; onLog?: (line: string) => void }): Promise<EmbeddedCluster> {
+/** `port`: a fixed one (e.g. to restart a cluster where its clients expect it); by default a free one. */
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; onLog?: (line: string) => void }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(options.dataDir);
   const { initdb, postgres } = await binaries();
   const owner = runAs();
   if (!(await exists(path.join(dataDir, 'PG_VERSION')))) await initialise(initdb, dataDir, owner);
   await stopOrphan(dataDir, options.onLog);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const server = spawn(
     postgres,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],

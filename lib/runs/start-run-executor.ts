@@ -15,6 +15,8 @@ export interface RunExecutorOptions {
 }
 
 export interface RunExecutor {
+  /** Claims at once instead of at the next poll (e.g. on the NOTIFY of a queued run). */
+  wake(): void;
   /**
    * Stops claiming, then waits for the runs in progress, at most `graceMs` (under the
    * supervisor's 10 s before SIGKILL). A run cut off stays RUNNING until recovered.
@@ -35,6 +37,10 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   const abort = new AbortController();
   const inProgress = new Set<Promise<unknown>>();
   let lastRecoveryAt = 0;
+  // Aborted by wake() to cut the idle wait short; a wake during a claim makes the next
+  // pass start without waiting, so a run queued meanwhile is not left for the poll.
+  let idle = new AbortController();
+  let woken = false;
 
   async function recoverIfDue(): Promise<void> {
     if (Date.now() - lastRecoveryAt < recoveryIntervalMs) return;
@@ -60,17 +66,25 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   const loop = (async () => {
     while (!abort.signal.aborted) {
       let waitMs = 0;
+      woken = false;
       try {
         if ((await claimAndStart()) === 0) waitMs = pollIntervalMs;
       } catch (error) {
         context.logger.warn({ err: error }, 'run executor could not claim runs; retrying');
         waitMs = ERROR_BACKOFF_MS;
       }
-      if (waitMs) await sleep(waitMs, undefined, { signal: abort.signal }).catch(() => undefined);
+      if (waitMs && !woken) {
+        idle = new AbortController();
+        await sleep(waitMs, undefined, { signal: AbortSignal.any([abort.signal, idle.signal]) }).catch(() => undefined);
+      }
     }
   })();
 
   return {
+    wake() {
+      woken = true;
+      idle.abort();
+    },
     async stop(graceMs = 8_000) {
       abort.abort();
       await loop;

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDataToken } from '@/lib/data/data-token';
 import { findFreePort } from '@/lib/local/ports';
 import { logger } from '@/lib/logger';
-import { admitRun } from '@/lib/runs/admit-run';
+import { admitRun, RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-run';
 import { claimQueuedRuns } from '@/lib/runs/claim-queued-runs';
 import { INTERRUPTED_RUN_ERROR } from '@/lib/runs/recover-stuck-runs';
 import type { RunContext } from '@/lib/runs/run-context';
@@ -31,7 +32,7 @@ describe('the run executor', () => {
     await t.drop();
   });
 
-  function start(options: { stuckGraceSeconds?: number } = {}) {
+  function start(options: { stuckGraceSeconds?: number; pollIntervalMs?: number } = {}) {
     const executor = startRunExecutor({ db: t.db, context, pollIntervalMs: 50, ...options });
     executors.push(executor);
     return executor;
@@ -161,5 +162,30 @@ describe('the run executor', () => {
     start({ stuckGraceSeconds: 0 });
     await sleep(300);
     expect((await t.db.algorithmRun.findUniqueOrThrow({ where: { id: inProgress } })).status).toBe('RUNNING');
+  });
+
+  it('claims a queued run as soon as it is woken, not at its next poll', async () => {
+    const a = await algorithmAnswering();
+    const executor = start({ pollIntervalMs: 600_000 });
+    await sleep(300); // its first pass found nothing: it is waiting for the next poll
+    const runId = await queueRun(a, 'woken');
+    executor.wake();
+    expect(await finished(runId)).toMatchObject({ status: 'SUCCEEDED', output: 'woken' });
+  });
+
+  it('announces every queued run on its NOTIFY channel once committed', async () => {
+    const a = await algorithmAnswering();
+    const listener = new pg.Client({ connectionString: t.url });
+    const notified: string[] = [];
+    listener.on('notification', (message) => notified.push(message.channel));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${RUNS_QUEUED_CHANNEL}`);
+      await queueRun(a, 'one');
+      await queueRun(a, 'two');
+      await expect.poll(() => notified, { timeout: 5_000 }).toEqual([RUNS_QUEUED_CHANNEL, RUNS_QUEUED_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
   });
 });

@@ -1,19 +1,27 @@
 import pg from 'pg';
 import type { Logger } from '@/lib/logger';
 import { backoffDelay, sleepUnlessAborted } from './backoff';
-import { FLOW_CHANGES_CHANNEL } from './sql/release-lease';
 
-export interface FlowNotifications {
+export interface Notifications {
   listening(): boolean;
   stop(): Promise<void>;
 }
 
+export interface NotificationsOptions {
+  databaseUrl: string;
+  channel: string;
+  onNotification(): void;
+  logger: Logger;
+  maxBackoffMs: number;
+}
+
 /**
- * LISTENs for the web app's NOTIFY after it creates, pauses, resumes or deletes a flow.
- * The connection is re-opened (with backoff) whenever it drops; `onChange` is also called
- * after each (re)connection, since notifications sent meanwhile are lost.
+ * LISTENs on a channel on a connection of its own (e.g. the web app's NOTIFY after it
+ * changes a flow, or after it queues a run). The connection is re-opened (with backoff)
+ * whenever it drops; `onNotification` is also called after each (re)connection, since
+ * notifications sent meanwhile are lost.
  */
-export function listenForFlowChanges(options: { databaseUrl: string; onChange(): void; logger: Logger; maxBackoffMs: number }): FlowNotifications {
+export function listenForNotifications(options: NotificationsOptions): Notifications {
   const stopping = new AbortController();
   const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
   let client: pg.Client | undefined;
@@ -21,26 +29,26 @@ export function listenForFlowChanges(options: { databaseUrl: string; onChange():
   const loop = (async () => {
     for (let failures = 0; !stopping.signal.aborted; ) {
       const connection = new pg.Client({ connectionString: options.databaseUrl, application_name: 'event-flows-worker' });
-      connection.on('notification', () => options.onChange());
-      connection.on('error', (error) => options.logger.warn({ err: error }, 'flow notifications connection failed'));
+      connection.on('notification', () => options.onNotification());
+      connection.on('error', (error) => options.logger.warn({ err: error, channel: options.channel }, 'notifications connection failed'));
       const ended = new Promise<void>((resolve) => connection.once('end', resolve));
       try {
         await connection.connect();
-        await connection.query(`LISTEN ${FLOW_CHANGES_CHANNEL}`);
+        await connection.query(`LISTEN ${pg.escapeIdentifier(options.channel)}`);
       } catch (error) {
-        options.logger.warn({ err: error }, 'cannot listen for flow changes; retrying');
+        options.logger.warn({ err: error, channel: options.channel }, 'cannot listen for notifications; retrying');
         await connection.end().catch(() => undefined);
         await sleepUnlessAborted(backoffDelay(++failures, options.maxBackoffMs), stopping.signal);
         continue;
       }
       failures = 0;
       client = connection;
-      options.onChange();
+      options.onNotification();
       await Promise.race([ended, stopped]);
       client = undefined;
       await connection.end().catch(() => undefined);
       if (!stopping.signal.aborted) {
-        options.logger.warn('flow notifications connection lost; reconnecting');
+        options.logger.warn({ channel: options.channel }, 'notifications connection lost; reconnecting');
         await sleepUnlessAborted(backoffDelay(1, options.maxBackoffMs), stopping.signal);
       }
     }

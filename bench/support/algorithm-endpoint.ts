@@ -1,0 +1,54 @@
+import http from 'node:http';
+
+// The algorithm the benchmarks connect: a no-op HTTP endpoint that answers at once
+// (or fails, or waits, when told to) and reports every call with its input.
+
+export interface EndpointOptions {
+  /** Called with the run's input (the SQS message body, parsed) as the call arrives. */
+  onCall?(input: unknown): void;
+  /** Share of calls answered 500 (0..1). */
+  failureRate?: number;
+  /** How long each call takes. */
+  delayMs?: number;
+}
+
+export interface BenchEndpoint {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchEndpoint(options: EndpointOptions = {}): Promise<BenchEndpoint> {
+  const server = http.createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    request.on('end', () => {
+      options.onCall?.(parse(raw));
+      const fail = Math.random() < (options.failureRate ?? 0);
+      const answer = () => {
+        response.writeHead(fail ? 500 : 200, { 'content-type': 'application/json' });
+        response.end(fail ? '{"error":"failing on purpose"}' : '{"ok":true}');
+      };
+      if (options.delayMs) setTimeout(answer, options.delayMs);
+      else answer();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function parse(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,109 @@
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createDb, type Db } from '@/lib/db/client';
+import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
+import { createAlgorithm, createUser } from '@/test/support/factories';
+import { startBenchEndpoint, type BenchEndpoint, type EndpointOptions } from './algorithm-endpoint';
+import { startBenchDatabase, startSqsEmulatorProcess, type BenchDatabase, type SqsEmulatorProcess } from './services';
+import { startBenchWebApp, type BenchWebApp } from './web-app';
+import { startBenchWorker, type BenchWorker } from './worker-process';
+
+// "Ours", end to end: the SQS emulator, PostgreSQL, the web app's production build (the
+// algorithm API), the real worker process, and a no-op algorithm behind them.
+
+export interface PlatformOptions {
+  endpoint?: EndpointOptions;
+  workerEnv?: Record<string, string>;
+  /** PlatformSettings; high by default so capacity never sheds load in a throughput run. */
+  maxWorkers?: number;
+  userSessionLimit?: number;
+}
+
+export interface BenchPlatform {
+  emulator: SqsEmulatorProcess;
+  sqs: SQSClient;
+  database: BenchDatabase;
+  db: Db;
+  app: BenchWebApp;
+  endpoint: BenchEndpoint;
+  worker: BenchWorker;
+  owner: { id: string; username: string };
+  algorithm: { id: string; name: string };
+  /** Creates an enabled flow per queue and tells the worker (NOTIFY), as the web app does. */
+  connect(queueUrls: string[], options?: { timeoutSeconds?: number }): Promise<string[]>;
+  /** NOTIFY, as the web app sends after it changes flows: the worker reconciles at once. */
+  announce(): Promise<void>;
+  /** Runs admitted for these flows: each is one message answered 200 and deleted. */
+  acceptedRuns(flowIds: string[]): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
+  // What has started so far is stopped again if a later step fails: no process is left behind.
+  const started: Array<() => Promise<unknown>> = [];
+  const step = async <T extends { stop?(): Promise<void>; close?(): Promise<void> }>(starting: Promise<T>): Promise<T> => {
+    const service = await starting;
+    started.unshift(async () => (service.stop ?? service.close)?.call(service));
+    return service;
+  };
+  try {
+    return await startAll(options, step);
+  } catch (error) {
+    for (const stop of started) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startAll(
+  options: PlatformOptions,
+  step: <T extends { stop?(): Promise<void>; close?(): Promise<void> }>(starting: Promise<T>) => Promise<T>,
+): Promise<BenchPlatform> {
+  const [emulator, database] = await Promise.all([step(startSqsEmulatorProcess()), step(startBenchDatabase())]);
+  const db = createDb(database.url);
+  await db.platformSettings.create({ data: { maxWorkers: options.maxWorkers ?? 1_000_000, userSessionLimit: options.userSessionLimit ?? 1_000_000 } });
+  const endpoint = await step(startBenchEndpoint(options.endpoint));
+  const owner = await createUser(db);
+  const algorithm = await createAlgorithm(db, owner.id, { endpointUrl: endpoint.url });
+  const app = await step(startBenchWebApp({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint }));
+  const worker = await startBenchWorker({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint, platformApiUrl: app.url, env: options.workerEnv });
+  const sqs = emulator.client();
+  const announce = async () => {
+    await db.$executeRaw`SELECT pg_notify(${FLOWS_CHANGED_CHANNEL}, 'bench')`;
+  };
+  return {
+    emulator,
+    sqs,
+    database,
+    db,
+    app,
+    endpoint,
+    worker,
+    owner: { id: owner.id, username: owner.username },
+    algorithm,
+    async connect(queueUrls, { timeoutSeconds } = {}) {
+      const flows = await db.eventFlow.createManyAndReturn({
+        data: queueUrls.map((queueUrl) => ({
+          kind: 'BROKER' as const,
+          algorithmId: algorithm.id,
+          creatorId: owner.id,
+          queueUrl,
+          roleArn: 'arn:aws:iam::123456789012:role/bench',
+          enabled: true,
+          timeoutSeconds,
+        })),
+        select: { id: true },
+      });
+      await announce();
+      return flows.map((flow) => flow.id);
+    },
+    announce,
+    acceptedRuns: (flowIds) => db.algorithmRun.count({ where: { eventFlowId: { in: flowIds } } }),
+    async stop() {
+      await worker.stop().catch(() => undefined);
+      await app.stop().catch(() => undefined);
+      await endpoint.close();
+      sqs.destroy();
+      await db.$disconnect();
+      await Promise.all([emulator.stop(), database.stop()]);
+    },
+  };
+}

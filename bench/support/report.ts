@@ -1,0 +1,23 @@
+// Printing helpers shared by the benchmark scripts.
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Prints "target met / NOT met" for one target and returns whether it was met. */
+export function target(description: string, met: boolean, actual: string): boolean {
+  console.log(`  target ${met ? 'met    ' : 'NOT met'}: ${description} (${actual})`);
+  return met;
+}
+
+export function heading(title: string): void {
+  console.log(`\n== ${title} ==`);
+}

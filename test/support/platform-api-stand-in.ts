@@ -7,8 +7,9 @@ import { TEST_AUTH_SECRET } from './app';
 // A stand-in for the algorithm API's asynchronous mode (`POST /v1/algo/...?output=void`),
 // speaking the worker's delivery contract: on 200 it has written the AlgorithmRun row
 // (with the SQS message id) before it answers, as the real API promises. Each test
-// decides the answers per flow: 200, 429, 500, slow, or never.
-// TODO(lead): once the algorithm API lands, run the happy-path test against the real app.
+// decides the answers per flow: 200, 429, 500, slow, or never: faults the real API cannot
+// be made to produce on demand. The happy path and the 429 loop against the real app are
+// in test/browser/store-file-flow.test.ts and test/integration/capacity-through-sqs.test.ts.
 
 export type StandInAnswer = { status: number; delayMs?: number } | 'hang';
 

@@ -18,6 +18,7 @@ const RECEIVE_TIMEOUT_MS = (WAIT_TIME_SECONDS + 10) * 1000;
 
 export interface ConsumerDeps {
   config: WorkerConfig;
+  /** Shared with the flows of the same region and role; the worker owns (and destroys) it. */
   sqs: SQSClient;
   status: FlowStatus;
   counters: FlowCounters;
@@ -187,7 +188,6 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         clearTimeout(giveUp);
         await acks.flush();
         await status.settled();
-        sqs.destroy();
         metrics.pollers.remove({ flow: flow.id });
         metrics.inFlight.remove({ flow: flow.id });
         log.info('consumer stopped');

@@ -21,7 +21,8 @@ export function startWorkerRunExecutor({ db, databaseUrl, maxBackoffMs, logger }
   const context = platformRunContext();
   if (!context.authSecret) logger.warn('BETTER_AUTH_SECRET is not set: algorithms get no data token and cannot use hosted data');
   logger.info({ dataApiUrl: context.dataApiUrl }, 'run executor started');
-  const executor = startRunExecutor({ db, context: { ...context, logger } });
+  // The NOTIFY wakes it at once; the poll only covers a notification connection that is down.
+  const executor = startRunExecutor({ db, context: { ...context, logger }, pollIntervalMs: 5_000 });
   const notifications = listenForNotifications({ databaseUrl, channel: RUNS_QUEUED_CHANNEL, onNotification: () => executor.wake(), logger, maxBackoffMs });
   return {
     wake: () => executor.wake(),

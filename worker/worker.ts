@@ -3,7 +3,8 @@ import os from 'node:os';
 import type { Registry } from 'prom-client';
 import type { Db } from '@/lib/db/client';
 import type { Logger } from '@/lib/logger';
-import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
+import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
+import type { SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 import type { WorkerConfig } from './config';
 import { startConsumer, type Consumer } from './consumer';
 import { startFlowCounters } from './flow-counters';
@@ -51,6 +52,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const log = logger.child({ workerId: id });
   const metrics = createWorkerMetrics(deps.registry);
   const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
+  const sqsClients = createSharedSqsClients(deps.sqsAccess);
   const running = new Map<string, { fingerprint: string; consumer: Consumer }>();
   const releasing = new Set<string>();
   const retiring = new Map<Promise<void>, Consumer | undefined>();
@@ -76,7 +78,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   function start(target: FlowTarget) {
     const consumer = startConsumer(target, {
       config,
-      sqs: sqsClientForFlow(target, deps.sqsAccess),
+      sqs: sqsClients.clientFor(target),
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
       counters,
       metrics,
@@ -145,6 +147,7 @@ export function startWorker(deps: WorkerDeps): Worker {
         for (const consumer of retiring.values()) void consumer?.stop();
         while (retiring.size > 0) await Promise.allSettled([...retiring.keys()]);
         await counters.stop();
+        sqsClients.destroyAll();
         await removeWorker(db, id).catch((error: unknown) => log.warn({ err: error }, 'could not remove the worker record'));
       })();
       return stopping;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pauseResumeAndDeleteFromRow } from '../support/flow-row-actions';
 import { useBrowserApp } from '../support/browser-app';
 import { signUpInBrowser } from '../support/accounts';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
@@ -96,25 +97,7 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
   it('pauses, resumes and, after confirmation, deletes a connection from the table', async () => {
     const { page, t } = s;
     const flow = await t.db.eventFlow.findFirstOrThrow({ where: { kind: 'BROKER' } });
-    const queueName = flow.queueUrl.split('/').pop()!;
-    const row = page.getByRole('row').filter({ hasText: queueName });
-
-    await row.getByRole('button', { name: `Pause ${queueName}` }).click();
-    await row.getByText('paused', { exact: true }).waitFor();
-    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
-
-    await row.getByRole('button', { name: `Resume ${queueName}` }).click();
-    await row.getByText('starting', { exact: true }).waitFor();
-    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: true, status: 'STARTING' });
-
-    await row.getByRole('button', { name: `Delete ${queueName}` }).click();
-    const confirm = page.getByRole('alertdialog');
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(await t.db.eventFlow.count({ where: { id: flow.id } })).toBe(1);
-    await row.getByRole('button', { name: `Delete ${queueName}` }).click();
-    await confirm.getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('No broker connections yet').waitFor();
-    expect(await t.db.eventFlow.count({ where: { id: flow.id } })).toBe(0);
+    await pauseResumeAndDeleteFromRow(page, t.db, flow, 'No broker connections yet');
   });
 
   it("shows another user a 404 instead of the algorithm's profile, and refuses their changes", async () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pauseResumeAndDeleteFromRow } from '../support/flow-row-actions';
 import { useBrowserApp } from '../support/browser-app';
 import { signUpInBrowser } from '../support/accounts';
 import { uniqueName } from '../support/factories';
@@ -71,20 +72,8 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
   it('pauses, resumes and deletes a listener from the Listeners tab', async () => {
     const { page, app, t } = s;
     const flow = await t.db.eventFlow.findFirstOrThrow({ where: { kind: 'LISTENER' } });
-    const queueName = flow.queueUrl.split('/').pop()!;
     await page.goto(`${app.url}/algorithms/${username}/listenerAlgo/listeners`);
-    const row = page.getByRole('row').filter({ hasText: queueName });
-
-    await row.getByRole('button', { name: `Pause ${queueName}` }).click();
-    await row.getByText('paused', { exact: true }).waitFor();
-    await expect.poll(() => t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ enabled: false, status: 'PAUSED' });
-    await row.getByRole('button', { name: `Resume ${queueName}` }).click();
-    await row.getByText('starting', { exact: true }).waitFor();
-
-    await row.getByRole('button', { name: `Delete ${queueName}` }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('No event listeners').waitFor();
-    expect(await t.db.eventFlow.count({ where: { id: flow.id } })).toBe(0);
+    await pauseResumeAndDeleteFromRow(page, t.db, flow, 'No event listeners');
   });
 
   it('has keyboard-usable modals: Enter opens, Tab stays inside, Escape closes and gives focus back', async () => {

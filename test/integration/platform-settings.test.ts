@@ -45,7 +45,7 @@ describe('platform settings', () => {
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5 });
   });
 
-  it('are for admins only: 403 for other users in the API, 404 for the page, 401 anonymously', async () => {
+  it('are for admins only: 403 for other users in the API and on the page, 401 anonymously', async () => {
     expect((await settings(user)).status).toBe(403);
     expect((await settings(user, { method: 'PUT', body: { maxWorkers: 1, userSessionLimit: 1 } })).status).toBe(403);
     expect((await settings(undefined)).status).toBe(401);

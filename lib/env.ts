@@ -39,7 +39,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export function isPostgresUrl(value: string): boolean {
+function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.hostname !== '';

@@ -14,7 +14,7 @@ export interface AlgorithmRef {
 // Counters and statuses are written by the worker; refresh them while the tab is open.
 const REFRESH_INTERVAL_MS = 10_000;
 
-export function flowsPath({ owner, name }: AlgorithmRef, kind: FlowKind): string {
+function flowsPath({ owner, name }: AlgorithmRef, kind: FlowKind): string {
   return `/api/v1/algorithms/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/${kind === 'BROKER' ? 'connections' : 'listeners'}`;
 }
 

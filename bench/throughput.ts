@@ -20,8 +20,8 @@ export async function benchThroughput(): Promise<boolean> {
       const contenders: Array<[string, (urls: string[]) => Promise<RunningConsumer> | RunningConsumer]> = [
         ['ours (worker + algorithm API)', (urls) => startOurConsumer(platform, urls)],
         [`raw loop (${POLLERS_PER_FLOW} loops/queue)`, (urls) => startRawLoop(platform.sqs, urls, POLLERS_PER_FLOW)],
-        ['sqs-consumer default', (urls) => startSqsConsumerDefault(platform.sqs, urls)],
-        [`sqs-consumer tuned (${POLLERS_PER_FLOW}×10/queue)`, (urls) => startSqsConsumerTuned(platform.sqs, urls, POLLERS_PER_FLOW)],
+        ['sqs-consumer default', (urls) => startSqsConsumerDefault(platform.sqs, urls, platform.submitRun)],
+        [`sqs-consumer tuned (${POLLERS_PER_FLOW}×10/queue)`, (urls) => startSqsConsumerTuned(platform.sqs, urls, POLLERS_PER_FLOW, platform.submitRun)],
       ];
       const rates = new Map<string, number>();
       for (const [name, start] of contenders) {

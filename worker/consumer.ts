@@ -4,7 +4,7 @@ import { describeAwsError } from '@/lib/aws/describe-aws-error';
 import { createAckBatcher } from './ack-batcher';
 import { backoffDelay, sleepUnlessAborted } from './backoff';
 import type { WorkerConfig } from './config';
-import { algorithmRunUrl, dispatchMessage } from './dispatcher';
+import { dispatchBatch, flowMessagesUrl, type DispatchResult } from './dispatcher';
 import type { FlowCounters } from './flow-counters';
 import type { FlowStatus } from './flow-status';
 import { createInFlightSlots } from './in-flight-slots';
@@ -43,7 +43,8 @@ export interface Consumer {
 /**
  * The SQS consumer of one flow: one long poll while the queue is idle, more (up to
  * maxPollersPerFlow) while polls come back full, at most maxInFlightPerFlow messages
- * being dispatched. Every message is dispatched and settled on its own.
+ * being dispatched. Each received batch is one call of the algorithm API; each of its
+ * messages is settled on its own answer.
  */
 export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   const { config, sqs, status, counters, metrics } = deps;
@@ -54,7 +55,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   const slots = createInFlightSlots(config.maxInFlightPerFlow);
   const pollers = new Set<Promise<void>>();
   const dispatches = new Set<Promise<void>>();
-  const runUrl = algorithmRunUrl(config.platformApiUrl, flow);
+  const messagesUrl = flowMessagesUrl(config.platformApiUrl, flow.id);
   const acks = createAckBatcher({
     sqs,
     queueUrl: flow.queueUrl,
@@ -110,7 +111,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       queueAnswered = true;
       status.active();
       slots.release(room - messages.length);
-      for (const message of messages) track(handleMessage(message));
+      if (messages.length > 0) track(handleBatch(messages), messages.length);
       if (messages.length === MAX_BATCH && pollers.size < config.maxPollersPerFlow) addPoller();
       if (messages.length === 0 && pollers.size > 1) return;
     }
@@ -130,30 +131,36 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     return Messages;
   }
 
-  function track(handling: Promise<void>) {
+  function track(handling: Promise<void>, size: number) {
     const settled = handling
-      .catch((error: unknown) => log.error({ err: error }, 'message handling failed; SQS will redeliver the message'))
+      .catch((error: unknown) => log.error({ err: error }, 'message handling failed; SQS will redeliver the messages'))
       .finally(() => {
         dispatches.delete(settled);
-        slots.release(1);
+        slots.release(size);
         metrics.inFlight.set({ flow: flow.id }, slots.used);
       });
     dispatches.add(settled);
     metrics.inFlight.set({ flow: flow.id }, slots.used);
   }
 
-  async function handleMessage(message: Message): Promise<void> {
-    const messageLog = log.child({ messageId: message.MessageId, receiveCount: message.Attributes?.ApproximateReceiveCount });
-    const endTimer = metrics.dispatchSeconds.startTimer();
-    const result = await dispatchMessage({
-      runUrl,
+  async function handleBatch(messages: Message[]): Promise<void> {
+    const startedAt = performance.now();
+    const results = await dispatchBatch({
+      url: messagesUrl,
       workerToken: config.workerToken,
-      flowId: flow.id,
-      message,
+      messages,
       timeoutMs: config.dispatchTimeoutMs,
       abandon: abandon.signal,
     });
-    endTimer({ outcome: result.outcome });
+    const seconds = (performance.now() - startedAt) / 1000;
+    results.forEach((result, index) => {
+      metrics.dispatchSeconds.observe({ outcome: result.outcome }, seconds);
+      settle(messages[index]!, result);
+    });
+  }
+
+  function settle(message: Message, result: DispatchResult): void {
+    const messageLog = () => log.child({ messageId: message.MessageId, receiveCount: message.Attributes?.ApproximateReceiveCount });
     if (result.outcome === 'accepted') {
       refusedInARow = 0;
       counters.count(flow.id, 'accepted');
@@ -162,19 +169,19 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       refusedInARow++;
       counters.count(flow.id, 'requeued');
       acks.requeueMessage(message);
-      messageLog.info({ requeueDelaySeconds: config.requeueDelaySeconds }, 'platform over capacity; message requeued');
+      messageLog().info({ requeueDelaySeconds: config.requeueDelaySeconds }, 'platform over capacity; message requeued');
     } else if (result.outcome === 'failed') {
       refusedInARow++;
       counters.count(flow.id, 'failed');
-      messageLog.warn({ reason: result.reason }, 'dispatch failed; SQS will redeliver the message');
+      messageLog().warn({ reason: result.reason }, 'dispatch failed; SQS will redeliver the message');
     } else {
-      messageLog.info('dispatch abandoned at shutdown; SQS will redeliver the message');
+      messageLog().info('dispatch abandoned at shutdown; SQS will redeliver the message');
     }
   }
 
   status.starting();
   addPoller();
-  log.info({ queueUrl: flow.queueUrl, runUrl }, 'consumer started');
+  log.info({ queueUrl: flow.queueUrl, messagesUrl }, 'consumer started');
 
   let stopping: Promise<void> | undefined;
   return {

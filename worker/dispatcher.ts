@@ -1,8 +1,7 @@
 import type { Message } from '@aws-sdk/client-sqs';
-import type { FlowTarget } from './sql/load-flow-targets';
 
-// One message → one call of the algorithm API in its asynchronous mode. The answer
-// decides the message's fate (PRODUCT.md, "Delivery contract"):
+// One received batch → one call of the algorithm API's flow entry, with one answer per
+// message. Each answer decides its message's fate (README, "Delivery contract"):
 //   200 → the run is durably queued: delete the message;
 //   429 → the platform is over capacity: requeue it after the requeue delay;
 //   anything else, a network error or a timeout → leave it for SQS to redeliver.
@@ -13,59 +12,52 @@ export type DispatchResult =
   | { outcome: 'abandoned' };
 
 export interface DispatchRequest {
-  runUrl: string;
+  url: string;
   workerToken: string;
-  flowId: string;
-  message: Message;
+  messages: Message[];
   timeoutMs: number;
   /** Aborted when shutdown gives up waiting for in-flight dispatches. */
   abandon: AbortSignal;
 }
 
-/** `{api}/v1/algo/{owner}/{name}[/{version}]?output=void` */
-export function algorithmRunUrl(platformApiUrl: string, flow: Pick<FlowTarget, 'algorithmOwner' | 'algorithmName' | 'version'>): string {
-  const path = [flow.algorithmOwner, flow.algorithmName, ...(flow.version ? [flow.version] : [])].map(encodeURIComponent).join('/');
-  const url = new URL(`v1/algo/${path}`, platformApiUrl.endsWith('/') ? platformApiUrl : `${platformApiUrl}/`);
-  url.searchParams.set('output', 'void');
-  return url.toString();
+/** `{api}/v1/event-flows/{flowId}/messages` */
+export function flowMessagesUrl(platformApiUrl: string, flowId: string): string {
+  return new URL(`v1/event-flows/${encodeURIComponent(flowId)}/messages`, platformApiUrl.endsWith('/') ? platformApiUrl : `${platformApiUrl}/`).toString();
 }
 
-export async function dispatchMessage(request: DispatchRequest): Promise<DispatchResult> {
-  const body = request.message.Body ?? '';
+/** One result per message, in the order given. */
+export async function dispatchBatch(request: DispatchRequest): Promise<DispatchResult[]> {
+  const forAll = (result: DispatchResult) => request.messages.map(() => result);
+  let answers: Map<string, number>;
   try {
-    const response = await fetch(request.runUrl, {
+    const response = await fetch(request.url, {
       method: 'POST',
-      headers: {
-        authorization: `Worker ${request.workerToken}`,
-        'content-type': isJson(body) ? 'application/json' : 'text/plain; charset=utf-8',
-        'x-event-flow-id': request.flowId,
-        'x-sqs-message-id': request.message.MessageId ?? '',
-      },
-      body,
+      headers: { authorization: `Worker ${request.workerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: request.messages.map((message) => ({ id: message.MessageId ?? '', body: message.Body ?? '' })) }),
       // The worker token never follows a redirect to another host.
       redirect: 'manual',
       signal: AbortSignal.any([AbortSignal.timeout(request.timeoutMs), request.abandon]),
     });
-    await response.body?.cancel();
-    if (response.status === 200) return { outcome: 'accepted' };
-    if (response.status === 429) return { outcome: 'throttled' };
-    return { outcome: 'failed', reason: `the algorithm API answered ${response.status}` };
-  } catch (error) {
-    if (request.abandon.aborted) return { outcome: 'abandoned' };
-    if (error instanceof Error && error.name === 'TimeoutError') {
-      return { outcome: 'failed', reason: `the algorithm API did not answer within ${request.timeoutMs} ms` };
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      return forAll(response.status === 429 ? { outcome: 'throttled' } : { outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
     }
-    return { outcome: 'failed', reason: `the algorithm API cannot be reached: ${networkCause(error)}` };
+    const { results = [] } = (await response.json()) as { results?: Array<{ id: string; status: number }> };
+    answers = new Map(results.map((result) => [result.id, result.status]));
+  } catch (error) {
+    if (request.abandon.aborted) return forAll({ outcome: 'abandoned' });
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return forAll({ outcome: 'failed', reason: `the algorithm API did not answer within ${request.timeoutMs} ms` });
+    }
+    if (error instanceof SyntaxError) return forAll({ outcome: 'failed', reason: 'the algorithm API answered with invalid JSON' });
+    return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${networkCause(error)}` });
   }
-}
-
-function isJson(body: string): boolean {
-  try {
-    JSON.parse(body);
-    return true;
-  } catch {
-    return false;
-  }
+  return request.messages.map((message): DispatchResult => {
+    const status = answers.get(message.MessageId ?? '');
+    if (status === 200) return { outcome: 'accepted' };
+    if (status === 429) return { outcome: 'throttled' };
+    return { outcome: 'failed', reason: status ? `the algorithm API answered ${status} for the message` : 'the algorithm API did not answer for the message' };
+  });
 }
 
 function networkCause(error: unknown): string {

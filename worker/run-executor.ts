@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import type { Logger } from '@/lib/logger';
-import { RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-run';
+import { RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-runs';
 import { platformRunContext } from '@/lib/runs/run-context';
 import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executor';
 import { listenForNotifications } from './notifications';

@@ -156,5 +156,5 @@ export function startWorker(deps: WorkerDeps): Worker {
 }
 
 function fingerprint(target: FlowTarget): string {
-  return JSON.stringify([target.queueUrl, target.roleArn, target.externalId, target.version, target.algorithmOwner, target.algorithmName]);
+  return JSON.stringify([target.queueUrl, target.roleArn, target.externalId]);
 }

@@ -1,4 +1,5 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { createDb, type Db } from '@/lib/db/client';
 import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from '@/test/support/factories';
@@ -28,6 +29,13 @@ export interface BenchPlatform {
   worker: BenchWorker;
   owner: { id: string; username: string };
   algorithm: { id: string; name: string };
+  /** A personal API key of the owner, for the algorithm API. */
+  apiKey: string;
+  /**
+   * What a hand-rolled consumer does per message: queue a run through the algorithm API
+   * (`?output=void`) with the owner's API key. True when the run was accepted (200).
+   */
+  submitRun(body: string): Promise<boolean>;
   /** Creates an enabled flow per queue and tells the worker (NOTIFY), as the web app does. */
   connect(queueUrls: string[], options?: { timeoutSeconds?: number }): Promise<string[]>;
   /** NOTIFY, as the web app sends after it changes flows: the worker reconciles at once. */
@@ -63,6 +71,7 @@ async function startAll(
   const endpoint = await step(startBenchEndpoint(options.endpoint));
   const owner = await createUser(db);
   const algorithm = await createAlgorithm(db, owner.id, { endpointUrl: endpoint.url });
+  const { key: apiKey } = await createApiKey(db, owner.id, { name: 'bench' });
   const app = await step(startBenchWebApp({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint }));
   const worker = await startBenchWorker({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint, platformApiUrl: app.url, env: options.workerEnv });
   const sqs = emulator.client();
@@ -79,6 +88,16 @@ async function startAll(
     worker,
     owner: { id: owner.id, username: owner.username },
     algorithm,
+    apiKey,
+    async submitRun(body) {
+      const response = await fetch(`${app.url}/v1/algo/${owner.username}/${algorithm.name}?output=void`, {
+        method: 'POST',
+        headers: { authorization: `Simple ${apiKey}`, 'content-type': 'application/json' },
+        body,
+      });
+      await response.body?.cancel();
+      return response.ok;
+    },
     async connect(queueUrls, { timeoutSeconds } = {}) {
       const flows = await db.eventFlow.createManyAndReturn({
         data: queueUrls.map((queueUrl) => ({

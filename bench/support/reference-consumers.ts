@@ -1,8 +1,13 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { Consumer } from 'sqs-consumer';
 
-// The two references our worker is measured against, on the same emulator:
-// the raw limit (a bare receive + batch-delete loop) and the peer (sqs-consumer).
+// The two references our worker is measured against, on the same emulator: the raw limit
+// (a bare receive + batch-delete loop that does nothing with the messages) and the peer
+// (sqs-consumer with a handler equivalent to ours: each message becomes a run through the
+// algorithm API, and only accepted messages are deleted).
+
+/** Hands one message body to the platform; true when its run was accepted. */
+export type SubmitRun = (body: string) => Promise<boolean>;
 
 export interface RunningConsumer {
   processed(): number;
@@ -36,13 +41,15 @@ export function startRawLoop(sqs: SQSClient, queueUrls: string[], loopsPerQueue:
 }
 
 /** sqs-consumer with its defaults (one Consumer per queue, one message per receive). */
-export function startSqsConsumerDefault(sqs: SQSClient, queueUrls: string[]): RunningConsumer {
+export function startSqsConsumerDefault(sqs: SQSClient, queueUrls: string[], submitRun: SubmitRun): RunningConsumer {
   let processed = 0;
   const consumers = queueUrls.map((queueUrl) =>
     Consumer.create({
       queueUrl,
       sqs,
       handleMessage: async (message) => {
+        // Throwing leaves the message for SQS to redeliver, as our worker does.
+        if (!(await submitRun(message.Body ?? ''))) throw new Error('run not accepted');
         processed += 1;
         return message;
       },
@@ -51,8 +58,11 @@ export function startSqsConsumerDefault(sqs: SQSClient, queueUrls: string[]): Ru
   return startAll(consumers, () => processed);
 }
 
-/** sqs-consumer tuned: batches of 10, batch handler, `consumersPerQueue` consumers per queue. */
-export function startSqsConsumerTuned(sqs: SQSClient, queueUrls: string[], consumersPerQueue: number): RunningConsumer {
+/**
+ * sqs-consumer tuned: batches of 10, a batch handler submitting its messages concurrently,
+ * `consumersPerQueue` consumers per queue.
+ */
+export function startSqsConsumerTuned(sqs: SQSClient, queueUrls: string[], consumersPerQueue: number, submitRun: SubmitRun): RunningConsumer {
   let processed = 0;
   const consumers = queueUrls.flatMap((queueUrl) =>
     Array.from({ length: consumersPerQueue }, () =>
@@ -63,8 +73,10 @@ export function startSqsConsumerTuned(sqs: SQSClient, queueUrls: string[], consu
         waitTimeSeconds: 1,
         pollingWaitTimeMs: 0,
         handleMessageBatch: async (messages) => {
-          processed += messages.length;
-          return messages;
+          const accepted = await Promise.all(messages.map((message) => submitRun(message.Body ?? '')));
+          const done = messages.filter((_, index) => accepted[index]);
+          processed += done.length;
+          return done;
         },
       }),
     ),

@@ -1,6 +1,5 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import type { AlgoCaller } from './authenticate-algo-caller';
 import { parseAlgoPath } from './parse-algo-path';
 
 export const DEFAULT_RUN_TIMEOUT_SECONDS = 300;
@@ -11,38 +10,21 @@ export interface AlgoCall {
   versionId: string;
   callerId: string;
   timeoutSeconds: number;
-  eventFlow?: { id: string; sqsMessageId: string };
 }
 
 /**
- * Which algorithm version runs, for whom and how long. An API key must belong to the
- * algorithm's owner; the worker must name an enabled flow of that algorithm. Anything
- * else is "not found", so callers learn nothing about what they may not see.
+ * Which algorithm version runs, for whom and how long. The algorithm must belong to the
+ * caller; anything else is "not found", so callers learn nothing about what they may not see.
  */
-export async function resolveAlgoCall(db: Db, segments: string[], caller: AlgoCaller, timeoutParam: string | null): Promise<AlgoCall> {
+export async function resolveAlgoCall(db: Db, segments: string[], callerId: string, timeoutParam: string | null): Promise<AlgoCall> {
   const path = parseAlgoPath(segments);
   const notFound = new AppError('NOT_FOUND', `No algorithm ${segments.slice(0, 2).join('/')}`);
   if (!path) throw notFound;
   const algorithm = await db.algorithm.findFirst({ where: { name: path.name, owner: { username: path.owner } }, select: { id: true, ownerId: true } });
-  if (!algorithm) throw notFound;
-
-  if (caller.kind === 'user') {
-    if (algorithm.ownerId !== caller.userId) throw notFound;
-    const version = await findVersion(db, algorithm.id, path.version);
-    return { algorithmId: algorithm.id, versionId: version.id, callerId: caller.userId, timeoutSeconds: timeoutFrom(timeoutParam) };
-  }
-  const flow = await db.eventFlow.findUnique({ where: { id: caller.eventFlowId } });
-  if (!flow || !flow.enabled || flow.algorithmId !== algorithm.id) throw new AppError('NOT_FOUND', 'No enabled event flow with that id for this algorithm');
-  const version = await findVersion(db, algorithm.id, path.version ?? flow.version ?? undefined);
-  return {
-    algorithmId: algorithm.id,
-    versionId: version.id,
-    callerId: flow.creatorId,
-    timeoutSeconds: flow.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS,
-    eventFlow: { id: flow.id, sqsMessageId: caller.sqsMessageId },
-  };
+  if (!algorithm || algorithm.ownerId !== callerId) throw notFound;
+  const version = await findVersion(db, algorithm.id, path.version);
+  return { algorithmId: algorithm.id, versionId: version.id, callerId, timeoutSeconds: timeoutFrom(timeoutParam) };
 }
-
 /** The named version, or the latest published one. */
 async function findVersion(db: Db, algorithmId: string, version: string | undefined) {
   const row = version

@@ -1,12 +1,13 @@
+import { authenticateApiKey } from '@/lib/api-keys/authenticate-api-key';
 import type { Db } from '@/lib/db/client';
 import { admitRun } from '@/lib/runs/admit-run';
 import { executeRun } from '@/lib/runs/execute-run';
 import type { RunContext } from '@/lib/runs/run-context';
-import { authenticateAlgoCaller, type CallerHeaders } from './authenticate-algo-caller';
 import { readAlgoInput } from './read-algo-input';
 import { resolveAlgoCall } from './resolve-algo-call';
 
-export interface AlgoApiRequest extends CallerHeaders {
+export interface AlgoApiRequest {
+  authorization: string | null;
   segments: string[];
   contentType: string | null;
   body: string;
@@ -26,13 +27,13 @@ export interface AlgoApiResponse {
  * so the answer does not wait on the worker's polling.
  */
 export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: RunContext): Promise<AlgoApiResponse> {
-  const caller = await authenticateAlgoCaller(db, request, context.authSecret);
-  const call = await resolveAlgoCall(db, request.segments, caller, request.timeoutParam);
+  const caller = await authenticateApiKey(db, request.authorization);
+  const call = await resolveAlgoCall(db, request.segments, caller.id, request.timeoutParam);
   const input = readAlgoInput(request.contentType, request.body);
   const run = await admitRun(db, { ...call, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
 
-  if (request.outputVoid || run.deduplicated) {
-    const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status, deduplicated: run.deduplicated };
+  if (request.outputVoid) {
+    const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status };
     return { status: 200, body: { result: { run_id: run.id }, metadata } };
   }
   const executed = await executeRun(db, run.id, context);

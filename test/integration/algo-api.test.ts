@@ -47,6 +47,36 @@ describe('the algorithm API', () => {
     return fetch(`${app.url}/v1/algo/${path}`, { method: 'POST', headers, body });
   }
 
+  const worker = `Worker ${workerApiToken(TEST_AUTH_SECRET)}`;
+
+  async function flowOf(options: { version?: string; timeoutSeconds?: number; enabled?: boolean } = {}) {
+    const owner = await ownerWithAlgorithm();
+    const flow = await t.db.eventFlow.create({
+      data: {
+        kind: 'BROKER',
+        algorithmId: owner.algorithm.id,
+        creatorId: owner.user.id,
+        queueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/q-${randomUUID()}`,
+        roleArn: 'arn:aws:iam::123456789012:role/READ_SQS',
+        ...options,
+      },
+    });
+    return { ...owner, flow };
+  }
+
+  function deliver(flowId: string, messages: unknown, authorization = worker) {
+    return fetch(`${app.url}/v1/event-flows/${flowId}/messages`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages }),
+    });
+  }
+
+  async function results(response: Response): Promise<Array<{ id: string; status: number; runId?: string; error?: string }>> {
+    expect(response.status).toBe(200);
+    return (await response.json()).results;
+  }
+
   describe('with a personal API key', () => {
     it('runs the algorithm synchronously and answers its output with the run metadata', async () => {
       const { key, path, algorithm } = await ownerWithAlgorithm();
@@ -122,75 +152,58 @@ describe('the algorithm API', () => {
       const response = await call(`${path}?output=void`, { key, json: { n: 1 } });
       expect(response.status).toBe(200);
       const body = await response.json();
-      expect(body).toMatchObject({ result: { run_id: expect.any(String) }, metadata: { status: 'QUEUED', deduplicated: false } });
+      expect(body).toMatchObject({ result: { run_id: expect.any(String) }, metadata: { status: 'QUEUED' } });
       expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: body.result.run_id } })).toMatchObject({ status: 'QUEUED', input: { n: 1 } });
     });
   });
 
-  describe('for the worker', () => {
-    const worker = `Worker ${workerApiToken(TEST_AUTH_SECRET)}`;
-
-    async function flowOf(options: { version?: string; timeoutSeconds?: number; enabled?: boolean } = {}) {
-      const owner = await ownerWithAlgorithm();
-      const flow = await t.db.eventFlow.create({
-        data: {
-          kind: 'BROKER',
-          algorithmId: owner.algorithm.id,
-          creatorId: owner.user.id,
-          queueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/q-${randomUUID()}`,
-          roleArn: 'arn:aws:iam::123456789012:role/READ_SQS',
-          ...options,
-        },
-      });
-      return { ...owner, flow };
-    }
-
-    function deliver(path: string, flowId: string, messageId: string, json: unknown = {}, authorization = worker) {
-      return call(`${path}?output=void`, { authorization, json, headers: { 'x-event-flow-id': flowId, 'x-sqs-message-id': messageId } });
-    }
-
-    it("queues the run as the flow's creator, with the flow's version, timeout and message id", async () => {
-      const { flow, path, algorithm, user } = await flowOf({ version: '1.0.0', timeoutSeconds: 42 });
+  describe("for the worker: the flow entry, one call per SQS batch", () => {
+    it("queues a run per message as the flow's creator, with the flow's version, timeout and message id", async () => {
+      const { flow, algorithm, user } = await flowOf({ version: '1.0.0', timeoutSeconds: 42 });
       await t.db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version: '2.0.0', endpointUrl: endpoint.url } });
-      const response = await deliver(path, flow.id, 'message-1', { filename: 'x' });
-      expect(response.status).toBe(200);
-      const { result } = await response.json();
-      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: result.run_id }, include: { version: true } });
-      expect(run).toMatchObject({ callerId: user.id, source: 'EVENT_FLOW', eventFlowId: flow.id, sqsMessageId: 'message-1', timeoutSeconds: 42, status: 'QUEUED' });
-      expect(run.version.version).toBe('1.0.0');
+      const answers = await results(await deliver(flow.id, [{ id: 'message-1', body: '{"filename":"x"}' }, { id: 'message-2', body: 'plain words' }]));
+      expect(answers.map(({ id, status }) => ({ id, status }))).toEqual([{ id: 'message-1', status: 200 }, { id: 'message-2', status: 200 }]);
+      const runs = await t.db.algorithmRun.findMany({ where: { eventFlowId: flow.id }, include: { version: true }, orderBy: { sqsMessageId: 'asc' } });
+      expect(runs.map((run) => run.id)).toEqual(answers.map((answer) => answer.runId));
+      for (const run of runs) {
+        expect(run).toMatchObject({ callerId: user.id, source: 'EVENT_FLOW', eventFlowId: flow.id, timeoutSeconds: 42, status: 'QUEUED' });
+        expect(run.version.version).toBe('1.0.0');
+      }
+      expect(runs.map((run) => run.input)).toEqual([{ filename: 'x' }, 'plain words']);
     });
 
     it('runs the latest published version and the default timeout when the flow names none', async () => {
-      const { flow, path, algorithm } = await flowOf();
+      const { flow, algorithm } = await flowOf();
       await t.db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version: '2.0.0', endpointUrl: endpoint.url } });
-      const { result } = await (await deliver(path, flow.id, 'message-1')).json();
-      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: result.run_id }, include: { version: true } });
+      const [answer] = await results(await deliver(flow.id, [{ id: 'message-1', body: '{}' }]));
+      const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: answer!.runId }, include: { version: true } });
       expect(run.version.version).toBe('2.0.0');
       expect(run.timeoutSeconds).toBe(300);
     });
 
-    it('answers a redelivered message with its existing run instead of a second run', async () => {
-      const { flow, path } = await flowOf();
-      const first = await (await deliver(path, flow.id, 'message-1')).json();
-      const again = await deliver(path, flow.id, 'message-1');
-      expect(again.status).toBe(200);
-      expect(await again.json()).toMatchObject({ result: { run_id: first.result.run_id }, metadata: { deduplicated: true } });
-      const racing = await Promise.all(Array.from({ length: 5 }, () => deliver(path, flow.id, 'message-2')));
-      const ids = new Set(await Promise.all(racing.map(async (r) => (await r.json()).result.run_id)));
-      expect(ids.size).toBe(1);
-      expect(await t.db.algorithmRun.count({ where: { eventFlowId: flow.id } })).toBe(2);
+    it('answers a redelivered message, or one repeated in its batch, with its existing run', async () => {
+      const { flow } = await flowOf();
+      const [first] = await results(await deliver(flow.id, [{ id: 'message-1', body: '{}' }]));
+      const again = await results(await deliver(flow.id, [{ id: 'message-1', body: '{}' }, { id: 'message-2', body: '{}' }, { id: 'message-2', body: '{}' }]));
+      expect(again[0]).toEqual({ id: 'message-1', status: 200, runId: first!.runId });
+      expect(again[2]).toEqual(again[1]);
+      const racing = await Promise.all(Array.from({ length: 5 }, () => deliver(flow.id, [{ id: 'message-3', body: '{}' }]).then(results)));
+      expect(new Set(racing.map(([answer]) => answer!.runId)).size).toBe(1);
+      expect(await t.db.algorithmRun.count({ where: { eventFlowId: flow.id } })).toBe(3);
     });
 
-    it('refuses a wrong token (401), missing message headers (400), and a disabled or foreign flow (404)', async () => {
-      const { flow, path } = await flowOf();
-      const other = await flowOf();
+    it('refuses a wrong token (401), a malformed batch (400), and a disabled or unknown flow (404), storing nothing', async () => {
+      const { flow } = await flowOf();
       const paused = await flowOf({ enabled: false });
-      expect((await deliver(path, flow.id, 'm', {}, 'Worker not-the-token')).status).toBe(401);
-      expect((await call(`${path}?output=void`, { authorization: worker, headers: { 'x-event-flow-id': flow.id } })).status).toBe(400);
-      expect((await deliver(path, other.flow.id, 'm')).status).toBe(404);
-      expect((await deliver(paused.path, paused.flow.id, 'm')).status).toBe(404);
-      expect((await deliver(path, 'no-such-flow', 'm')).status).toBe(404);
-      expect(await t.db.algorithmRun.count({ where: { eventFlowId: { in: [flow.id, other.flow.id, paused.flow.id] } } })).toBe(0);
+      const one = [{ id: 'm', body: '{}' }];
+      expect((await deliver(flow.id, one, 'Worker not-the-token')).status).toBe(401);
+      expect((await deliver(flow.id, one, `Simple ${(await ownerWithAlgorithm()).key}`)).status).toBe(401);
+      expect((await deliver(flow.id, [])).status).toBe(400);
+      expect((await deliver(flow.id, Array.from({ length: 11 }, (_, i) => ({ id: `m${i}`, body: '{}' })))).status).toBe(400);
+      expect((await deliver(flow.id, [{ body: '{}' }])).status).toBe(400);
+      expect((await deliver(paused.flow.id, one)).status).toBe(404);
+      expect((await deliver('no-such-flow', one)).status).toBe(404);
+      expect(await t.db.algorithmRun.count({ where: { eventFlowId: { in: [flow.id, paused.flow.id] } } })).toBe(0);
     });
   });
 
@@ -227,6 +240,15 @@ describe('the algorithm API', () => {
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 200, 200, ...Array(9).fill(429)]);
       expect(await t.db.algorithmRun.count({ where: { status: 'QUEUED' } })).toBe(3);
+    });
+
+    it('accepts the part of a flow batch that fits, and answers 429 for each message of the rest', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 3, userSessionLimit: 100 } });
+      const { flow } = await flowOf();
+      const answers = await results(await deliver(flow.id, Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, body: '{}' }))));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answers[3]?.error).toMatch(/maximum of 3 runs/);
+      expect((await t.db.algorithmRun.findMany({ where: { eventFlowId: flow.id }, select: { sqsMessageId: true } })).map((run) => run.sqsMessageId).sort()).toEqual(['m0', 'm1', 'm2']);
     });
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDataToken } from '@/lib/data/data-token';
 import { findFreePort } from '@/lib/local/ports';
 import { logger } from '@/lib/logger';
-import { admitRun, RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-run';
+import { admitRun } from '@/lib/runs/admit-run';
+import { admitRuns, RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-runs';
 import { claimQueuedRuns } from '@/lib/runs/claim-queued-runs';
 import { INTERRUPTED_RUN_ERROR } from '@/lib/runs/recover-stuck-runs';
 import type { RunContext } from '@/lib/runs/run-context';
@@ -62,15 +63,12 @@ describe('the run executor', () => {
     const flow = await t.db.eventFlow.create({
       data: { kind: 'BROKER', algorithmId: a.algorithm.id, creatorId: a.user.id, queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q', roleArn: 'arn:aws:iam::123456789012:role/r' },
     });
-    const { id: runId } = await admitRun(t.db, {
-      algorithmId: a.algorithm.id,
-      versionId: a.versionId,
-      callerId: a.user.id,
-      input: { filename: 'a.txt', data: 'hello' },
-      timeoutSeconds: 30,
-      status: 'QUEUED',
-      eventFlow: { id: flow.id, sqsMessageId: 'message-1' },
-    });
+    const [admission] = await admitRuns(
+      t.db,
+      { algorithmId: a.algorithm.id, versionId: a.versionId, callerId: a.user.id, timeoutSeconds: 30, status: 'QUEUED', eventFlowId: flow.id },
+      [{ input: { filename: 'a.txt', data: 'hello' }, sqsMessageId: 'message-1' }],
+    );
+    const runId = admission?.admitted ? admission.runId : '';
     start();
     const run = await finished(runId);
 

@@ -24,7 +24,7 @@ describe('worker delivery', () => {
   const runCount = async (flowId: string) => (await scene.runMessageIds(flowId)).length;
 
   it('runs the algorithm once per message, with the message id, and empties the queue', async () => {
-    const { sqs, platform, owner, algorithm, database } = scene;
+    const { sqs, platform, database } = scene;
     const { queueUrl, flow } = await scene.connectQueue({ version: '1.0.0' });
     const bodies = Array.from({ length: 25 }, (_, i) => (i % 5 === 0 ? `plain text ${i}` : JSON.stringify({ n: i })));
     const ids = await sendMessages(sqs, queueUrl, bodies);
@@ -38,20 +38,22 @@ describe('worker delivery', () => {
     await expect.poll(() => queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 0 });
 
     const calls = platform.callsFor(flow.id);
-    expect(calls.every((call) => call.authorized && call.path === `/v1/algo/${owner.username}/${algorithm.name}/1.0.0?output=void`)).toBe(true);
-    expect(calls.find((call) => call.messageId === ids[0])?.contentType).toMatch(/^text\/plain/);
-    expect(calls.find((call) => call.messageId === ids[1])?.contentType).toBe('application/json');
+    expect(calls.every((call) => call.authorized && call.path === `/v1/event-flows/${flow.id}/messages`)).toBe(true);
+    // One call per received batch, not per message.
+    expect(Math.max(...calls.map((call) => call.batchSize))).toBeGreaterThan(1);
     await expect
       .poll(() => scene.flowRow(flow.id))
       .toMatchObject({ status: 'ACTIVE', lastError: null, receivedCount: 25, acceptedCount: 25, requeuedCount: 0, failedCount: 0 });
     expect((await scene.flowRow(flow.id)).lastMessageAt).toBeInstanceOf(Date);
   });
 
-  it('does not hold the messages of a batch back for its slowest one', async () => {
+  it('does not hold later batches back while a slow one waits for its answer', async () => {
     const { sqs, platform } = scene;
     const { queueUrl, flow } = await scene.connectQueue();
     platform.answerFor(flow.id, (call) => (call.body === '"slow"' ? { status: 200, delayMs: 3_000 } : { status: 200 }));
-    await sendMessages(sqs, queueUrl, ['"slow"', ...Array.from({ length: 9 }, (_, i) => `"fast ${i}"`)]);
+    await sendMessages(sqs, queueUrl, ['"slow"']);
+    await expect.poll(() => platform.pending()).toBe(1);
+    await sendMessages(sqs, queueUrl, Array.from({ length: 9 }, (_, i) => `"fast ${i}"`));
 
     await expect.poll(() => runCount(flow.id)).toBe(9);
     await expect.poll(() => queueDepth(sqs, queueUrl)).toMatchObject({ visible: 0, notVisible: 1 });

@@ -62,7 +62,10 @@ describe('worker process', () => {
     const { queueUrl, flow } = await scene.connectQueue({ visibilityTimeout: 30 });
     scene.platform.answerFor(flow.id, (call) => (call.body === '"stuck"' ? 'hang' : { status: 200, delayMs: 1_500 }));
     const { child } = await startWorkerProcess({ WORKER_SHUTDOWN_GRACE_MS: '3000', WORKER_DISPATCH_TIMEOUT_MS: '20000' });
-    const [stuck, ...slow] = await sendMessages(scene.sqs, queueUrl, ['"stuck"', '"slow 1"', '"slow 2"', '"slow 3"']);
+    // A batch waits for its slowest message: the stuck one goes first, in a batch of its own.
+    const [stuck] = await sendMessages(scene.sqs, queueUrl, ['"stuck"']);
+    await expect.poll(() => scene.platform.pending()).toBe(1);
+    const slow = await sendMessages(scene.sqs, queueUrl, ['"slow 1"', '"slow 2"', '"slow 3"']);
     await expect.poll(() => scene.platform.pending()).toBe(4);
 
     const signalledAt = Date.now();

@@ -2,34 +2,39 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isWorkerAuthorization } from '@/lib/auth/worker-token';
 import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { TEST_AUTH_SECRET } from './app';
 
-// A stand-in for the algorithm API's asynchronous mode (`POST /v1/algo/...?output=void`),
-// speaking the worker's delivery contract: on 200 it has written the AlgorithmRun row
-// (with the SQS message id) before it answers, as the real API promises. Each test
-// decides the answers per flow: 200, 429, 500, slow, or never: faults the real API cannot
-// be made to produce on demand. The happy path and the 429 loop against the real app are
-// in test/browser/store-file-flow.test.ts and test/integration/capacity-through-sqs.test.ts.
+// A stand-in for the algorithm API's flow entry (`POST /v1/event-flows/{id}/messages`),
+// speaking the worker's delivery contract: it answers each message of a batch, and for a
+// 200 it has written the AlgorithmRun row (with the SQS message id) before it answers, as
+// the real API promises. Each test decides the answer per message: 200, 429, 500, slow, or
+// never: faults the real API cannot be made to produce on demand. A batch waits for its
+// slowest message and hangs if one hangs; when every message gets the same error, the
+// whole call gets it. The happy path and the 429 loop against the real app are in
+// test/browser/store-file-flow.test.ts and test/integration/capacity-through-sqs.test.ts.
 
 export type StandInAnswer = { status: number; delayMs?: number } | 'hang';
 
+/** One message as the stand-in received it. */
 export interface PlatformCall {
   flowId: string;
   messageId: string;
   path: string;
-  contentType: string;
   body: string;
   authorized: boolean;
   at: number;
+  /** How many messages came in the same call. */
+  batchSize: number;
 }
 
 export interface PlatformApiStandIn {
   url: string;
   calls: PlatformCall[];
   callsFor(flowId: string): PlatformCall[];
-  /** Calls not answered yet (slow or hanging) whose caller still waits. */
+  /** Messages not answered yet (slow or hanging) whose caller still waits. */
   pending(): number;
-  /** The most calls that were waiting for their answer at the same time. */
+  /** The most messages that were waiting for their answer at the same time. */
   mostPendingAtOnce(): number;
   answerFor(flowId: string, answer: (call: PlatformCall) => StandInAnswer): void;
   close(): Promise<void>;
@@ -37,32 +42,39 @@ export interface PlatformApiStandIn {
 
 export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandIn> {
   const calls: PlatformCall[] = [];
-  const answers = new Map<string, (call: PlatformCall) => StandInAnswer>();
-  const open = new Set<http.ServerResponse>();
+  const answerers = new Map<string, (call: PlatformCall) => StandInAnswer>();
+  const open = new Map<http.ServerResponse, number>();
+  const pending = () => [...open.values()].reduce((sum, messages) => sum + messages, 0);
   let mostPendingAtOnce = 0;
 
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const call: PlatformCall = {
-      flowId: String(request.headers['x-event-flow-id'] ?? ''),
-      messageId: String(request.headers['x-sqs-message-id'] ?? ''),
-      path: request.url ?? '',
-      contentType: String(request.headers['content-type'] ?? ''),
-      body: Buffer.concat(chunks).toString('utf8'),
-      authorized: isWorkerAuthorization(request.headers.authorization ?? null, TEST_AUTH_SECRET),
-      at: Date.now(),
-    };
-    calls.push(call);
-    if (!call.authorized) return reply(response, 401);
-    const answer = answers.get(call.flowId)?.(call) ?? { status: 200 };
-    open.add(response);
-    mostPendingAtOnce = Math.max(mostPendingAtOnce, open.size);
+    const path = request.url ?? '';
+    const flowId = decodeURIComponent(/^\/v1\/event-flows\/([^/]+)\/messages$/.exec(path)?.[1] ?? '');
+    const authorized = isWorkerAuthorization(request.headers.authorization ?? null, TEST_AUTH_SECRET);
+    const { messages } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { messages: Array<{ id: string; body: string }> };
+    const batch = messages.map((message): PlatformCall => ({ flowId, messageId: message.id, path, body: message.body, authorized, at: Date.now(), batchSize: messages.length }));
+    calls.push(...batch);
+    if (!authorized) return reply(response, 401);
+    const answers = batch.map((call) => answerers.get(flowId)?.(call) ?? { status: 200 });
+    open.set(response, batch.length);
+    mostPendingAtOnce = Math.max(mostPendingAtOnce, pending());
     response.once('close', () => open.delete(response));
-    if (answer === 'hang') return;
-    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    const recorded = answer.status !== 200 || (await recordRun(db, call).then(() => true, () => false));
-    reply(response, recorded ? answer.status : 500);
+    if (answers.some((answer) => answer === 'hang')) return;
+    const settled = answers as Array<{ status: number; delayMs?: number }>;
+    const delayMs = Math.max(0, ...settled.map((answer) => answer.delayMs ?? 0));
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const [first] = settled;
+    if (first && first.status !== 200 && first.status !== 429 && settled.every((answer) => answer.status === first.status)) return reply(response, first.status);
+    const results = await Promise.all(
+      batch.map(async (call, index) => {
+        const status = settled[index]!.status;
+        const recorded = status !== 200 || (await recordRun(db, call).then(() => true, () => false));
+        return { id: call.messageId, status: recorded ? status : 500 };
+      }),
+    );
+    reply(response, 200, { results });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -71,22 +83,22 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     url: `http://127.0.0.1:${port}`,
     calls,
     callsFor: (flowId) => calls.filter((call) => call.flowId === flowId),
-    pending: () => open.size,
+    pending,
     mostPendingAtOnce: () => mostPendingAtOnce,
-    answerFor: (flowId, answer) => answers.set(flowId, answer),
+    answerFor: (flowId, answer) => answerers.set(flowId, answer),
     close: () =>
       new Promise((resolve) => {
-        for (const response of open) response.destroy();
+        for (const response of open.keys()) response.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
 }
 
-function reply(response: http.ServerResponse, status: number) {
+function reply(response: http.ServerResponse, status: number, body: unknown = { error: { code: String(status) } }) {
   if (response.destroyed) return;
   response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(status === 200 ? { status: 'queued' } : { error: { code: String(status) } }));
+  response.end(JSON.stringify(body));
 }
 
 // Like the real API, a message delivered again finds its run instead of adding one.
@@ -106,8 +118,16 @@ async function recordRun(db: Db, call: PlatformCall) {
       source: 'EVENT_FLOW',
       eventFlowId: flow.id,
       sqsMessageId: call.messageId,
-      input: call.contentType.startsWith('application/json') ? JSON.parse(call.body) : call.body,
+      input: jsonOrString(call.body),
       timeoutSeconds: flow.timeoutSeconds ?? 60,
     },
   });
+}
+
+function jsonOrString(body: string): Prisma.InputJsonValue {
+  try {
+    return JSON.parse(body) as Prisma.InputJsonValue;
+  } catch {
+    return body;
+  }
 }

@@ -16,8 +16,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
       {
         segments: (await params).path,
         authorization: request.headers.get('authorization'),
-        eventFlowId: request.headers.get('x-event-flow-id'),
-        sqsMessageId: request.headers.get('x-sqs-message-id'),
         contentType: request.headers.get('content-type'),
         body: await request.text(),
         outputVoid: url.searchParams.get('output') === 'void',

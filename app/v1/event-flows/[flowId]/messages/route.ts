@@ -1,0 +1,28 @@
+import { NextResponse } from 'next/server';
+import { isWorkerAuthorization } from '@/lib/auth/worker-token';
+import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { acceptFlowMessages } from '@/lib/flow-messages/accept-flow-messages';
+import { flowMessagesInput } from '@/lib/flow-messages/flow-messages-input';
+import { errorResponse } from '@/lib/http/json-route';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The algorithm API's entry for the worker: one call per received SQS batch, one answer
+ * per message (README: "Delivery contract"). Only the platform's worker may call it.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ flowId: string }> }) {
+  try {
+    const secret = env().BETTER_AUTH_SECRET;
+    if (!secret || !isWorkerAuthorization(request.headers.get('authorization'), secret)) {
+      throw new AppError('UNAUTHENTICATED', 'Invalid worker token');
+    }
+    const { messages } = flowMessagesInput.parse(await request.json());
+    const results = await acceptFlowMessages(db(), (await params).flowId, messages);
+    return NextResponse.json({ results });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

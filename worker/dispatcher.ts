@@ -32,7 +32,8 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchR
   try {
     const response = await fetch(request.url, {
       method: 'POST',
-      headers: { authorization: `Worker ${request.workerToken}`, 'content-type': 'application/json' },
+      // identity: a few hundred bytes on a private link are not worth gzip's CPU on both ends.
+      headers: { authorization: `Worker ${request.workerToken}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
       body: JSON.stringify({ messages: request.messages.map((message) => ({ id: message.MessageId ?? '', body: message.Body ?? '' })) }),
       // The worker token never follows a redirect to another host.
       redirect: 'manual',

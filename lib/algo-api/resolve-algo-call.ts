@@ -10,6 +10,7 @@ export interface AlgoCall {
   versionId: string;
   callerId: string;
   timeoutSeconds: number;
+  endpointUrl: string;
 }
 
 /**
@@ -23,13 +24,14 @@ export async function resolveAlgoCall(db: Db, segments: string[], callerId: stri
   const algorithm = await db.algorithm.findFirst({ where: { name: path.name, owner: { username: path.owner } }, select: { id: true, ownerId: true } });
   if (!algorithm || algorithm.ownerId !== callerId) throw notFound;
   const version = await findVersion(db, algorithm.id, path.version);
-  return { algorithmId: algorithm.id, versionId: version.id, callerId, timeoutSeconds: timeoutFrom(timeoutParam) };
+  return { algorithmId: algorithm.id, versionId: version.id, callerId, timeoutSeconds: timeoutFrom(timeoutParam), endpointUrl: version.endpointUrl };
 }
+
 /** The named version, or the latest published one. */
 async function findVersion(db: Db, algorithmId: string, version: string | undefined) {
   const row = version
-    ? await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId, version } }, select: { id: true } })
-    : await db.algorithmVersion.findFirst({ where: { algorithmId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    ? await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId, version } }, select: { id: true, endpointUrl: true } })
+    : await db.algorithmVersion.findFirst({ where: { algorithmId }, orderBy: { createdAt: 'desc' }, select: { id: true, endpointUrl: true } });
   if (!row) throw new AppError('NOT_FOUND', version ? `No published version ${version}` : 'The algorithm has no published version');
   return row;
 }

@@ -30,15 +30,15 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
   const caller = await authenticateApiKey(db, request.authorization);
   const call = await resolveAlgoCall(db, request.segments, caller.id, request.timeoutParam);
   const input = readAlgoInput(request.contentType, request.body);
-  const run = await admitRun(db, { ...call, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
+  const { endpointUrl, ...batch } = call;
+  const run = await admitRun(db, { ...batch, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
 
   if (request.outputVoid) {
     const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status };
     return { status: 200, body: { result: { run_id: run.id }, metadata } };
   }
-  const executed = await executeRun(db, run.id, context);
-  if (!executed) return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'The run was deleted while it ran' } } };
-  const { outcome, durationMs } = executed;
+  const runToExecute = { id: run.id, input, timeoutSeconds: call.timeoutSeconds, eventFlowId: null, sqsMessageId: null, endpointUrl, ownerId: call.callerId };
+  const { outcome, durationMs } = await executeRun(db, runToExecute, context);
   const metadata = { run_id: run.id, duration: durationMs / 1000 };
   if (outcome.status === 'SUCCEEDED') {
     const contentType = typeof outcome.output === 'string' ? 'text' : 'json';

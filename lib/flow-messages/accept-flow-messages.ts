@@ -4,29 +4,35 @@ import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import type { FlowMessage, FlowMessageResult } from './flow-messages-input';
 
+interface FlowToRun {
+  algorithmId: string;
+  creatorId: string;
+  timeoutSeconds: number | null;
+  version: string | null;
+  versionId: string | null;
+}
+
 /**
  * Queues one run per message of an enabled flow, all in one admission: the flow's
  * version (else the latest published one), its timeout, as its creator. Each message
  * gets its own answer, so a batch that only partly fits capacity is partly accepted.
  */
 export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessageResult[]> {
-  const flow = await db.eventFlow.findFirst({
-    where: { id: flowId, enabled: true },
-    select: { algorithmId: true, creatorId: true, timeoutSeconds: true, version: true },
-  });
+  // The flow and the version it runs (its own, else the latest published) in one round trip.
+  const [flow] = await db.$queryRaw<FlowToRun[]>`
+    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."version",
+      (SELECT v."id" FROM "AlgorithmVersion" v
+        WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
+        ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
+    FROM "EventFlow" f WHERE f."id" = ${flowId} AND f."enabled"`;
   if (!flow) throw new AppError('NOT_FOUND', 'No enabled event flow with that id');
-  const version = await db.algorithmVersion.findFirst({
-    where: { algorithmId: flow.algorithmId, ...(flow.version ? { version: flow.version } : {}) },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true },
-  });
-  if (!version) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
+  if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
 
   const admissions = await admitRuns(
     db,
     {
       algorithmId: flow.algorithmId,
-      versionId: version.id,
+      versionId: flow.versionId,
       callerId: flow.creatorId,
       timeoutSeconds: flow.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS,
       status: 'QUEUED',

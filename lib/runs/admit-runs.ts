@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
+import { env } from '@/lib/env';
 
 // Every run enters through here, alone (the algorithm API) or as a batch of SQS messages
 // (an event flow). Counting the runs in flight and inserting the new ones happen under
@@ -36,6 +36,8 @@ interface AdmissionState {
   existing: Record<string, { id: string; status: string }> | null;
   total: number;
   mine: number;
+  maxWorkers: number;
+  userSessionLimit: number;
 }
 
 /**
@@ -46,23 +48,28 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
   return db.$transaction(
     async (tx) => {
-      const settings = await getPlatformSettings(tx);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}::bigint)`;
-      // One statement for everything decided under the lock: it is held for fewer round trips.
+      // Everything decided under the lock is read in one statement, so it is held for few
+      // round trips. Its NOTIFY is delivered on commit only, so the executor never wakes
+      // before the runs are visible (and wakes for nothing if none was created).
       const [state] = await tx.$queryRaw<AdmissionState[]>`
         SELECT
           (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"
             WHERE "eventFlowId" = ${batch.eventFlowId ?? null} AND "sqsMessageId" = ANY(${messageIds}::text[])) AS existing,
           count(*)::int AS total,
-          count(*) FILTER (WHERE "callerId" = ${batch.callerId})::int AS mine
+          count(*) FILTER (WHERE "callerId" = ${batch.callerId})::int AS mine,
+          COALESCE((SELECT "maxWorkers" FROM "PlatformSettings" WHERE "id" = 1), ${env().MAX_WORKERS}::int) AS "maxWorkers",
+          COALESCE((SELECT "userSessionLimit" FROM "PlatformSettings" WHERE "id" = 1), ${env().USER_SESSION_LIMIT}::int) AS "userSessionLimit"
+          ${batch.status === 'QUEUED' ? Prisma.sql`, (SELECT 1 FROM pg_notify(${RUNS_QUEUED_CHANNEL}, '')) AS notified` : Prisma.empty}
         FROM "AlgorithmRun" WHERE "status" IN ('QUEUED', 'RUNNING')`;
-      const existing = new Map(Object.entries(state?.existing ?? {}));
-      const platformRoom = settings.maxWorkers - (state?.total ?? 0);
-      const userRoom = settings.userSessionLimit - (state?.mine ?? 0);
+      const { existing: found, total, mine, maxWorkers, userSessionLimit } = state!;
+      const existing = new Map(Object.entries(found ?? {}));
+      const platformRoom = maxWorkers - total;
+      const userRoom = userSessionLimit - mine;
       const refusal =
         platformRoom <= userRoom
-          ? `The platform is running its maximum of ${settings.maxWorkers} runs; try again later`
-          : `You have ${settings.userSessionLimit} runs in flight, your limit; try again later`;
+          ? `The platform is running its maximum of ${maxWorkers} runs; try again later`
+          : `You have ${userSessionLimit} runs in flight, your limit; try again later`;
 
       const fresh: RunItem[] = [];
       const refused = new Set<RunItem>();
@@ -73,8 +80,6 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
         else refused.add(item);
       }
       const created = fresh.length === 0 ? [] : await createRuns(tx, batch, fresh);
-      // Delivered on commit only, so the executor never wakes before the runs are visible.
-      if (created.length > 0 && batch.status === 'QUEUED') await tx.$executeRaw`SELECT pg_notify(${RUNS_QUEUED_CHANNEL}, '')`;
       const createdRun = (item: RunItem) =>
         item.sqsMessageId ? created.find((run) => run.sqsMessageId === item.sqsMessageId) : created[fresh.indexOf(item)];
 

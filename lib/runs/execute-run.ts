@@ -12,28 +12,29 @@ export interface ExecutedRun {
   durationMs: number;
 }
 
+/** A RUNNING run with what calling its version's endpoint needs. */
+export interface RunToExecute {
+  id: string;
+  input: unknown;
+  timeoutSeconds: number;
+  eventFlowId: string | null;
+  sqsMessageId: string | null;
+  endpointUrl: string;
+  /** The algorithm's owner: the data token acts for them. */
+  ownerId: string;
+}
+
 /** Calls the endpoint of a RUNNING run's version with the algorithm context, then records the outcome. */
-export async function executeRun(db: Db, runId: string, context: RunContext): Promise<ExecutedRun | null> {
-  const run = await db.algorithmRun.findUnique({
-    where: { id: runId },
-    select: {
-      input: true,
-      timeoutSeconds: true,
-      eventFlowId: true,
-      sqsMessageId: true,
-      version: { select: { endpointUrl: true } },
-      algorithm: { select: { ownerId: true } },
-    },
-  });
-  if (!run) return null;
+export async function executeRun(db: Db, run: RunToExecute, context: RunContext): Promise<ExecutedRun> {
+  const runId = run.id;
   const headers: Record<string, string> = { 'x-run-id': runId, 'x-data-api': context.dataApiUrl };
   if (run.sqsMessageId) headers['x-sqs-message-id'] = run.sqsMessageId;
   if (context.authSecret) {
     const expiresAt = new Date(Date.now() + (run.timeoutSeconds + TOKEN_GRACE_SECONDS) * 1000);
-    headers.authorization = `Bearer ${createDataToken(context.authSecret, run.algorithm.ownerId, expiresAt)}`;
+    headers.authorization = `Bearer ${createDataToken(context.authSecret, run.ownerId, expiresAt)}`;
   }
   const started = performance.now();
-  const outcome = await callAlgorithmEndpoint({ endpointUrl: run.version.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers });
+  const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers });
   const durationMs = Math.round(performance.now() - started);
   const recorded = await finishRun(db, runId, outcome, durationMs);
   const log = { runId, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };

@@ -52,15 +52,15 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   async function claimAndStart(): Promise<number> {
     await recoverIfDue();
     const { maxWorkers } = await getPlatformSettings(db);
-    const runIds = await claimQueuedRuns(db, maxWorkers - inProgress.size);
-    for (const runId of runIds) {
-      const execution = executeRun(db, runId, context).catch((error: unknown) => {
-        context.logger.error({ err: error, runId }, 'could not execute run');
+    const runs = await claimQueuedRuns(db, maxWorkers - inProgress.size);
+    for (const run of runs) {
+      const execution = executeRun(db, run, context).catch((error: unknown) => {
+        context.logger.error({ err: error, runId: run.id }, 'could not execute run');
       });
       inProgress.add(execution);
       void execution.finally(() => inProgress.delete(execution));
     }
-    return runIds.length;
+    return runs.length;
   }
 
   const loop = (async () => {

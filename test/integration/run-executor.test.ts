@@ -143,7 +143,7 @@ describe('the run executor', () => {
     const a = await algorithmAnswering();
     const abandoned = await queueRun(a, 'claimed by a process that then died', 5);
     // The dead executor claimed it (RUNNING) and never finished: its process is gone.
-    expect(await claimQueuedRuns(t.db, 1)).toEqual([abandoned]);
+    expect((await claimQueuedRuns(t.db, 1)).map((run) => run.id)).toEqual([abandoned]);
     await t.db.algorithmRun.update({ where: { id: abandoned }, data: { startedAt: new Date(Date.now() - 3_600_000) } });
     const waiting = await queueRun(a, 'queued before the restart');
 

@@ -29,7 +29,7 @@ export interface RunItem {
 }
 
 export type Admission =
-  | { admitted: true; runId: string; status: string; deduplicated: boolean }
+  | { admitted: true; runId: string; status: string }
   | { admitted: false; reason: string };
 
 interface AdmissionState {
@@ -86,9 +86,8 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       return items.map((item): Admission => {
         if (refused.has(item)) return { admitted: false, reason: refusal };
         const known = item.sqsMessageId ? existing.get(item.sqsMessageId) : undefined;
-        if (known) return { admitted: true, runId: known.id, status: known.status, deduplicated: true };
-        const run = createdRun(item)!;
-        return { admitted: true, runId: run.id, status: batch.status, deduplicated: !fresh.includes(item) };
+        if (known) return { admitted: true, runId: known.id, status: known.status };
+        return { admitted: true, runId: createdRun(item)!.id, status: batch.status };
       });
     },
     // Callers queue on the lock; give them longer than Prisma's 2 s / 5 s defaults.

@@ -1,4 +1,5 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { setMaxListeners } from 'node:events';
 import { Consumer } from 'sqs-consumer';
 
 // The two references our worker is measured against, on the same emulator: the raw limit
@@ -17,6 +18,8 @@ export interface RunningConsumer {
 /** `loopsPerQueue` loops per queue of ReceiveMessage(10) + DeleteMessageBatch, nothing else. */
 export function startRawLoop(sqs: SQSClient, queueUrls: string[], loopsPerQueue: number): RunningConsumer {
   const abort = new AbortController();
+  // Every loop listens on the one signal: more than the default 10 listeners is expected.
+  setMaxListeners(0, abort.signal);
   let processed = 0;
   const loop = async (QueueUrl: string) => {
     while (!abort.signal.aborted) {

@@ -70,33 +70,61 @@ describe('the lean ReceiveMessage of the long polls', () => {
   });
 
   it('retries a server error, and refuses a message whose body does not match its MD5', async () => {
-    const answers = [
+    const { requests, error } = await receiveFromStandIn([
       { status: 500, body: '{"__type":"com.amazonaws.sqs#InternalError","message":"try again"}' },
       { status: 200, body: JSON.stringify({ Messages: [{ MessageId: 'm1', ReceiptHandle: 'r1', Body: 'tampered', MD5OfBody: '0'.repeat(32) }] }) },
-    ];
-    const requests: string[] = [];
-    // A stand-in for SQS: what a real queue does not do on demand.
-    const server = http.createServer((request, response) => {
-      requests.push(String(request.headers['x-amz-target']));
-      const answer = answers.shift()!;
-      response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.0' }).end(answer.body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const standIn = new SQSClient({
-      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    try {
-      const error = await createMessageReceiver(standIn, agents)({ queueUrl: 'http://127.0.0.1/000000000000/q', maxMessages: 1, waitTimeSeconds: 0 }, never).catch(
-        (caught: unknown) => caught,
-      );
-      expect(requests).toEqual(['AmazonSQS.ReceiveMessage', 'AmazonSQS.ReceiveMessage']);
-      expect((error as Error).message).toBe('Invalid MD5 checksum on messages: m1');
-    } finally {
-      standIn.destroy();
-      server.closeAllConnections();
-      server.close();
-    }
+    ]);
+    expect(requests.map((request) => request.target)).toEqual(['AmazonSQS.ReceiveMessage', 'AmazonSQS.ReceiveMessage']);
+    expect((error as Error).message).toBe('Invalid MD5 checksum on messages: m1');
+  });
+
+  it('signs again at the server\'s time when SQS refuses the machine\'s clock', async () => {
+    const serverTime = new Date(Date.now() + 3_600_000);
+    const { requests, error } = await receiveFromStandIn([
+      { status: 400, body: '{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"Signature expired"}', date: serverTime },
+      { status: 200, body: '{}' },
+    ]);
+    expect(error).toBeUndefined();
+    const [refused, accepted] = requests.map((request) => parseAmzDate(request.amzDate));
+    expect(accepted! - refused!).toBeGreaterThan(3_500_000);
   });
 });
+
+interface StandInAnswer {
+  status: number;
+  body: string;
+  date?: Date;
+}
+
+// A stand-in for SQS, for what a real queue does not do on demand.
+async function receiveFromStandIn(answers: StandInAnswer[]) {
+  const requests: Array<{ target: string; amzDate: string }> = [];
+  const server = http.createServer((request, response) => {
+    requests.push({ target: String(request.headers['x-amz-target']), amzDate: String(request.headers['x-amz-date']) });
+    const answer = answers.shift()!;
+    const headers = { 'content-type': 'application/x-amz-json-1.0', ...(answer.date ? { date: answer.date.toUTCString() } : {}) };
+    response.writeHead(answer.status, headers).end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const standIn = new SQSClient({
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    const error = await createMessageReceiver(standIn, agents)({ queueUrl: 'http://127.0.0.1/000000000000/q', maxMessages: 1, waitTimeSeconds: 0 }, never).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    return { requests, error };
+  } finally {
+    standIn.destroy();
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+/** 20261126T061500Z → epoch ms. */
+function parseAmzDate(value: string): number {
+  return Date.parse(value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+}

@@ -2,11 +2,11 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-// The worker runs as one JavaScript bundle, not through tsx: tsx's loader thread, its
-// inline source maps and its keep-names wrappers (a property array on every closure)
-// cost ~60 MB at start and ~15 KB per flow, which a thousand flows in one process
-// multiply (measured with bench/scale.ts; see the README's Benchmarks). Bundling takes
-// well under a second, so it is done on every start and never goes stale.
+// The worker runs as one JavaScript bundle, not through tsx: tsx's loader thread and its
+// keep-names wrappers (a property array on every closure) cost ~20 MB at start and ~4 KB
+// per flow, which V8's headroom doubles and a thousand flows in one process multiply
+// (~35 MB at 1,000 idle flows; the README's Benchmarks). Bundling takes well under a
+// second, so it is done on every start and never goes stale.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

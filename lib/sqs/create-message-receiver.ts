@@ -22,11 +22,11 @@ export interface HttpAgents {
 
 // Why not `sqs.send(new ReceiveMessageCommand(...))`: a thousand idle flows keep a
 // thousand long polls going, 50 a second. Through the SDK's middleware stack (schema
-// serde, endpoint rules, retry tokens, user agent, five timers) each poll cost ~1 ms of
-// CPU and kept ~22 KB alive for its 20 s; this path costs ~0.5 ms and keeps ~9 KB
-// (1,000 idle polls measured side by side; the README's Benchmarks). It still uses the client's
-// own region, endpoint rules, credentials (AssumeRole included), clock-skew offset and
-// signer; deletes and requeues stay on the SDK.
+// serde, endpoint rules, retry tokens, user agent, five timers) each poll costs ~1 ms of
+// CPU and keeps ~23 KB alive for its 20 s; this path ~0.6 ms and ~9 KB (`npm run
+// bench:idle-polls`). It still uses the client's own region, endpoint rules,
+// credentials (AssumeRole included), clock-skew offset and signer; deletes and requeues
+// stay on the SDK.
 
 const ATTEMPTS = 3; // as the SDK's standard retry mode
 // A long poll that has not answered well after WaitTimeSeconds is a dead connection.

@@ -2,7 +2,7 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
 const config = [
-  { ignores: ['.next/**', '.data/**', '.scratch/**', 'lib/generated/**', 'next-env.d.ts', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['.next/**', '.build/**', '.data/**', '.scratch/**', 'lib/generated/**', 'next-env.d.ts', 'node_modules/**', 'test-results/**'] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

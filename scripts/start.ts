@@ -9,6 +9,7 @@ import { checkDatabase } from '@/lib/db/check-database';
 import { migrate } from '@/lib/db/migrate';
 import { loadOrCreateAuthSecret } from '@/lib/local/auth-secret';
 import { ensureAppBuilt } from '@/lib/local/build-app';
+import { buildWorker, WORKER_NODE_ARGS } from '@/lib/local/build-worker';
 import { startChild, type ManagedChild } from '@/lib/local/child-process';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 import { isPortInUse } from '@/lib/local/ports';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const appUrl = config.APP_URL ?? `http://localhost:${config.PORT}`;
 
   await ensureAppBuilt(() => say('Building the web app (next build): about a minute, only when the sources changed…'));
+  await buildWorker();
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
 
   const children = [
     startChild('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)], childEnv),
-    startChild('worker', process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker/main.ts')], childEnv),
+    startChild('worker', process.execPath, WORKER_NODE_ARGS, childEnv),
   ];
   cleanups.unshift(async () => {
     await Promise.all(children.map((child) => child.stop()));

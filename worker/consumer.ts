@@ -1,5 +1,6 @@
-import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
+import type { ReceiveMessages } from '@/lib/sqs/create-message-receiver';
 import { describeAwsError } from '@/lib/aws/describe-aws-error';
 import { createAckBatcher } from './ack-batcher';
 import { backoffDelay, sleepUnlessAborted } from './backoff';
@@ -13,13 +14,13 @@ import type { FlowTarget } from './sql/load-flow-targets';
 
 const MAX_BATCH = 10;
 const WAIT_TIME_SECONDS = 20;
-// A long poll that has not answered well after WaitTimeSeconds is a dead connection.
-const RECEIVE_TIMEOUT_MS = (WAIT_TIME_SECONDS + 10) * 1000;
 
 export interface ConsumerDeps {
   config: WorkerConfig;
   /** Shared with the flows of the same region and role; the worker owns (and destroys) it. */
   sqs: SQSClient;
+  /** ReceiveMessage through that client (lean, for long polls). */
+  receive: ReceiveMessages;
   status: FlowStatus;
   counters: FlowCounters;
   metrics: WorkerMetrics;
@@ -118,17 +119,12 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   }
 
   async function receive(max: number): Promise<Message[]> {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: flow.queueUrl,
-        MaxNumberOfMessages: max,
-        WaitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0,
-        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
-      }),
-      { abortSignal: AbortSignal.any([polling.signal, AbortSignal.timeout(RECEIVE_TIMEOUT_MS)]) },
+    const messages = await deps.receive(
+      { queueUrl: flow.queueUrl, maxMessages: max, waitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0 },
+      polling.signal,
     );
-    counters.count(flow.id, 'received', Messages.length);
-    return Messages;
+    counters.count(flow.id, 'received', messages.length);
+    return messages;
   }
 
   function track(handling: Promise<void>, size: number) {

@@ -76,9 +76,11 @@ export function startWorker(deps: WorkerDeps): Worker {
   }
 
   function start(target: FlowTarget) {
+    const client = sqsClients.clientFor(target);
     const consumer = startConsumer(target, {
       config,
-      sqs: sqsClients.clientFor(target),
+      sqs: client.sqs,
+      receive: client.receive,
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
       counters,
       metrics,

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildWorker } from '@/lib/local/build-worker';
 import { findFreePort } from '@/lib/local/ports';
 import { spawnWorkerProcess, type WorkerProcess } from '@/test/support/worker-process';
 import { BENCH_AUTH_SECRET } from './web-app';
@@ -20,8 +21,9 @@ export interface BenchWorker {
   stop(): Promise<void>;
 }
 
-/** The real worker process (`node --import tsx worker/main.ts`), started and healthy. */
+/** The real worker process (its bundle, as `npm start` runs it), built, started and healthy. */
 export async function startBenchWorker(options: BenchWorkerOptions): Promise<BenchWorker> {
+  await buildWorker();
   const port = await findFreePort();
   const metricsUrl = `http://127.0.0.1:${port}`;
   const spawnOne = async () => {

@@ -26,7 +26,7 @@ describe('shared SQS clients', () => {
     expect(clients.clientFor(flow('f3', US))).not.toBe(first);
     expect(clients.clientFor(flow('f4', EU, 'arn:aws:iam::123456789012:role/OTHER'))).not.toBe(first);
     expect(clients.clientFor(flow('f5', EU, undefined, 'ext-1'))).not.toBe(first);
-    expect(await first.config.region()).toBe('eu-west-1');
+    expect(await first.sqs.config.region()).toBe('eu-west-1');
     clients.destroyAll();
   });
 

@@ -2,12 +2,19 @@ import http from 'node:http';
 import https from 'node:https';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { createMessageReceiver, type ReceiveMessages } from './create-message-receiver';
 import { regionFromQueueUrl } from './region-from-queue-url';
 import { sqsClientForFlow, type FlowQueue, type SqsAccess } from './sqs-client-for-flow';
 
-export interface SharedSqsClients {
+export interface SharedSqsClient {
   /** The client for the flow's region and role, shared with every flow that has the same. */
-  clientFor(flow: FlowQueue): SQSClient;
+  sqs: SQSClient;
+  /** Its lean ReceiveMessage for long polls (see create-message-receiver.ts). */
+  receive: ReceiveMessages;
+}
+
+export interface SharedSqsClients {
+  clientFor(flow: FlowQueue): SharedSqsClient;
   destroyAll(): void;
 }
 
@@ -18,11 +25,9 @@ export interface SharedSqsClients {
  * default of 50 would make the 51st flow's poll wait for another's 20 s to end).
  */
 export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
-  const clients = new Map<string, SQSClient>();
-  const requestHandler = new NodeHttpHandler({
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: Infinity }),
-  });
+  const clients = new Map<string, SharedSqsClient>();
+  const agents = { http: new http.Agent({ keepAlive: true, maxSockets: Infinity }), https: new https.Agent({ keepAlive: true, maxSockets: Infinity }) };
+  const requestHandler = new NodeHttpHandler({ httpAgent: agents.http, httpsAgent: agents.https });
   return {
     clientFor(flow) {
       // Local credentials make the role irrelevant: one client per region then.
@@ -30,13 +35,14 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
       const key = JSON.stringify([regionFromQueueUrl(flow.queueUrl) ?? access.defaultRegion, ...role]);
       let client = clients.get(key);
       if (!client) {
-        client = sqsClientForFlow(flow, access, { requestHandler });
+        const sqs = sqsClientForFlow(flow, access, { requestHandler });
+        client = { sqs, receive: createMessageReceiver(sqs, agents) };
         clients.set(key, client);
       }
       return client;
     },
     destroyAll() {
-      for (const client of clients.values()) client.destroy();
+      for (const client of clients.values()) client.sqs.destroy();
       clients.clear();
       requestHandler.destroy();
     },

@@ -5,6 +5,7 @@ import { startFauxqs } from 'fauxqs';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '@/lib/db/migrate';
 import { ensureAppBuilt } from '@/lib/local/build-app';
+import { buildWorker } from '@/lib/local/build-worker';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 
 // One throwaway PostgreSQL cluster and one SQS emulator for the whole run. Each test
@@ -39,7 +40,8 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', TEMPLATE_DATABASE);
     project.provide('sqsEndpoint', sqs.address);
 
-    // Browser tests run the production build; build it once, before any file starts.
+    // Worker and browser tests run the production builds; build them once, before any file starts.
+    await buildWorker();
     await ensureAppBuilt(() => console.log('[test] building the web app for the browser tests…'));
   } catch (error) {
     await teardown();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { WORKER_NODE_ARGS } from '@/lib/local/build-worker';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -11,9 +12,12 @@ export interface WorkerProcess {
   output(): string;
 }
 
-/** `node --import tsx worker/main.ts`, as `npm start` runs it, with the given environment. */
+/**
+ * The worker's bundle, as `npm start` runs it, with the given environment. Built by the
+ * caller first (buildWorker(): the tests' global setup, the benchmarks' startBenchWorker).
+ */
 export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker/main.ts')], {
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },

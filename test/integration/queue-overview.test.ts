@@ -1,43 +1,29 @@
-import { CreateQueueCommand, DeleteQueueCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateQueueCommand, DeleteQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
 import { listQueueOverview, type QueueOverviewRow } from '@/lib/admin/list-queue-overview';
-import type { QueueAccess } from '@/lib/admin/queue-access';
 import { createQueueReadoutCaches, readoutKey } from '@/lib/admin/queue-readout-cache';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { deadLetter } from '../support/dead-letters';
 import { createOwnedFlow } from '../support/event-flows';
 import { uniqueName } from '../support/factories';
-import { localQueueAccess } from '../support/queue-access';
-import { createQueueWithDlq, testSqsClient } from '../support/sqs';
+import { useQueueTestContext } from '../support/queue-test-context';
+import { createQueueWithDlq } from '../support/sqs';
 
 describe('the admin overview of every flow’s queues', () => {
-  let t: TestDatabase;
-  let sqs: SQSClient;
-  let access: QueueAccess;
+  const queues = useQueueTestContext();
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    sqs = testSqsClient();
-    access = localQueueAccess();
-  });
-  afterAll(async () => {
-    sqs.destroy();
-    await t.drop();
-  });
-
-  const flowFor = async (queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') => (await createOwnedFlow(t.db, queueUrl, kind)).flow;
+  const flowFor = async (queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') => (await createOwnedFlow(queues.t.db, queueUrl, kind)).flow;
 
   const rowOf = (rows: QueueOverviewRow[], flowId: string) => rows.find((row) => row.flowId === flowId)!;
 
   it('shows each queue’s counts, its DLQ’s depth and the age of its oldest message, with totals', async () => {
-    const queue = await createQueueWithDlq(sqs, { maxReceiveCount: 1 });
-    await deadLetter(sqs, queue, ['a', 'b', 'c']);
-    await sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'waiting' }));
-    await sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'later', DelaySeconds: 60 }));
+    const queue = await createQueueWithDlq(queues.sqs, { maxReceiveCount: 1 });
+    await deadLetter(queues.sqs, queue, ['a', 'b', 'c']);
+    await queues.sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'waiting' }));
+    await queues.sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'later', DelaySeconds: 60 }));
     const broker = await flowFor(queue.queueUrl);
     const listener = await flowFor(queue.queueUrl, 'LISTENER');
 
-    const overview = await listQueueOverview(t.db, access, createQueueReadoutCaches());
+    const overview = await listQueueOverview(queues.t.db, queues.access, createQueueReadoutCaches());
 
     const row = rowOf(overview.rows, broker.id);
     expect(row).toMatchObject({ kind: 'BROKER', queueName: queue.name });
@@ -54,13 +40,13 @@ describe('the admin overview of every flow’s queues', () => {
   });
 
   it('says why a row cannot be read, and still shows the others', async () => {
-    const gone = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName('gone-') }));
-    await sqs.send(new DeleteQueueCommand({ QueueUrl: gone.QueueUrl }));
-    const plain = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName('plain-') }));
+    const gone = await queues.sqs.send(new CreateQueueCommand({ QueueName: uniqueName('gone-') }));
+    await queues.sqs.send(new DeleteQueueCommand({ QueueUrl: gone.QueueUrl }));
+    const plain = await queues.sqs.send(new CreateQueueCommand({ QueueName: uniqueName('plain-') }));
     const missingFlow = await flowFor(gone.QueueUrl!);
     const plainFlow = await flowFor(plain.QueueUrl!);
 
-    const overview = await listQueueOverview(t.db, access, createQueueReadoutCaches());
+    const overview = await listQueueOverview(queues.t.db, queues.access, createQueueReadoutCaches());
 
     const missing = rowOf(overview.rows, missingFlow.id).readout;
     expect(missing.source).toMatchObject({ ok: false, problem: { code: 'QUEUE_NOT_FOUND' } });
@@ -73,17 +59,17 @@ describe('the admin overview of every flow’s queues', () => {
   });
 
   it('reads each queue once per cache period, however many ask', async () => {
-    const queue = await createQueueWithDlq(sqs);
+    const queue = await createQueueWithDlq(queues.sqs);
     const flow = await flowFor(queue.queueUrl);
     const caches = createQueueReadoutCaches();
     const visibleNow = async () => {
-      const { rows } = await listQueueOverview(t.db, access, caches);
+      const { rows } = await listQueueOverview(queues.t.db, queues.access, caches);
       const source = rowOf(rows, flow.id).readout.source;
       return source.ok ? source.visible : undefined;
     };
 
     expect(await visibleNow()).toBe(0);
-    await sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'new' }));
+    await queues.sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'new' }));
     const [first, second] = await Promise.all([visibleNow(), visibleNow()]);
     expect([first, second]).toEqual([0, 0]); // still the cached reading
 

@@ -7,6 +7,7 @@ import { describeAwsError } from '@/lib/aws/describe-aws-error';
 import { testSqsClient } from '@/test/support/sqs';
 import { uniqueName } from '@/test/support/factories';
 import { createMessageReceiver } from './create-message-receiver';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 const sqs = testSqsClient();
@@ -88,7 +89,84 @@ describe('the lean ReceiveMessage of the long polls', () => {
     const [refused, accepted] = requests.map((request) => parseAmzDate(request.amzDate));
     expect(accepted! - refused!).toBeGreaterThan(3_500_000);
   });
+
+  it('sends what the SDK sends for the same ReceiveMessage, with a signature that verifies on the wire', async () => {
+    const { sdk, lean } = await captureBothRequests();
+    for (const request of [sdk, lean]) expect(await signatureVerifies(request)).toBe(true);
+    // Method, path, target, content type and body (parsed: key order may differ) are the SDK's.
+    const comparable = ({ method, path, target, contentType, body }: WireRequest) => ({ method, path, target, contentType, body });
+    expect(comparable(lean)).toEqual(comparable(sdk));
+    expect(scopeOf(lean.authorization)).toBe(scopeOf(sdk.authorization));
+  });
 });
+
+interface WireRequest {
+  method: string;
+  path: string;
+  target: string;
+  contentType: string;
+  body: unknown;
+  authorization: string;
+  amzDate: string;
+  headers: http.IncomingHttpHeaders;
+  rawBody: string;
+}
+
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+
+// One ReceiveMessage through the SDK's `send` and one through the lean receiver, as an
+// SQS endpoint receives them.
+async function captureBothRequests(): Promise<{ sdk: WireRequest; lean: WireRequest }> {
+  const requests: WireRequest[] = [];
+  const server = http.createServer(async (request, response) => {
+    let rawBody = '';
+    for await (const chunk of request) rawBody += String(chunk);
+    requests.push({
+      method: request.method ?? '',
+      path: request.url ?? '',
+      target: String(request.headers['x-amz-target']),
+      contentType: String(request.headers['content-type']),
+      body: JSON.parse(rawBody),
+      authorization: String(request.headers.authorization),
+      amzDate: String(request.headers['x-amz-date']),
+      headers: request.headers,
+      rawBody,
+    });
+    response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = new SQSClient({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, region: 'eu-west-1', credentials: CREDENTIALS });
+  try {
+    const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders';
+    await client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+    );
+    await createMessageReceiver(client, agents)({ queueUrl, maxMessages: 10, waitTimeSeconds: 0 }, never);
+    return { sdk: requests[0]!, lean: requests[1]! };
+  } finally {
+    client.destroy();
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+/** Signs the request as received (its signed headers, its body, its time) and compares with what it carries. */
+async function signatureVerifies(request: WireRequest): Promise<boolean> {
+  const signedHeaders = /SignedHeaders=([^,]+)/.exec(request.authorization)?.[1]?.split(';') ?? [];
+  const headers = Object.fromEntries(signedHeaders.map((name) => [name, String(request.headers[name])]));
+  const [hostname, port] = String(request.headers.host).split(':');
+  const signer = new SignatureV4({ service: 'sqs', region: 'eu-west-1', credentials: CREDENTIALS, sha256: sqs.config.sha256 });
+  const signed = await signer.sign(
+    { method: request.method, protocol: 'http:', hostname: hostname!, port: Number(port), path: request.path, query: {}, headers, body: request.rawBody },
+    { signingDate: new Date(parseAmzDate(request.amzDate)) },
+  );
+  return signed.headers.authorization === request.authorization;
+}
+
+/** "AWS4-HMAC-SHA256 Credential=AKID/20261126/eu-west-1/sqs/aws4_request, …" → "eu-west-1/sqs/aws4_request". */
+function scopeOf(authorization: string): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([^,]+)/.exec(authorization)?.[1];
+}
 
 interface StandInAnswer {
   status: number;

@@ -5,7 +5,8 @@ import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from '@/test/support/factories';
 import { startBenchEndpoint, type BenchEndpoint, type EndpointOptions } from './algorithm-endpoint';
 import { startBenchDatabase, startSqsEmulatorProcess, type BenchDatabase, type SqsEmulatorProcess } from './services';
-import { startBenchWebApp, type BenchWebApp } from './web-app';
+import type { RunningApp } from '@/test/support/next-app';
+import { startBenchWebApp } from './web-app';
 import { startBenchWorker, type BenchWorker } from './worker-process';
 
 // "Ours", end to end: the SQS emulator, PostgreSQL, the web app's production build (the
@@ -24,7 +25,7 @@ export interface BenchPlatform {
   sqs: SQSClient;
   database: BenchDatabase;
   db: Db;
-  app: BenchWebApp;
+  app: RunningApp;
   endpoint: BenchEndpoint;
   worker: BenchWorker;
   owner: { id: string; username: string };

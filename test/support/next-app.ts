@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { findFreePort } from '@/lib/local/ports';
+import { waitForHttp } from '@/lib/local/wait-for-http';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The production build (`next start`) on a free port of `host`, with `env` on top of this
+ * process's, once it answers /api/health. (No vitest here: the benchmarks use it too.)
+ */
+export async function startNextApp(env: Record<string, string>, host = 'localhost'): Promise<RunningApp> {
+  const port = await findFreePort();
+  const url = `http://${host}:${port}`;
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: url, ...env },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForHttp(`${url}/api/health`, 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`The web app did not start: ${(error as Error).message}\n${output}`);
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
 import type { ReceiveMessages } from '@/lib/sqs/create-message-receiver';
 import { describeAwsError } from '@/lib/aws/describe-aws-error';
+import { MAX_MESSAGES_PER_CALL } from '@/lib/flow-messages/flow-messages-input';
 import { createAckBatcher } from './ack-batcher';
 import { backoffDelay, sleepUnlessAborted } from './backoff';
 import type { WorkerConfig } from './config';
@@ -12,7 +13,6 @@ import { createInFlightSlots } from './in-flight-slots';
 import type { WorkerMetrics } from './metrics';
 import type { FlowTarget } from './sql/load-flow-targets';
 
-const MAX_BATCH = 10;
 const WAIT_TIME_SECONDS = 20;
 
 export interface ConsumerDeps {
@@ -90,7 +90,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   async function pollLoop(): Promise<void> {
     for (let errorsInARow = 0; !noNewPolls.signal.aborted; ) {
       if (refusedInARow > 0) await sleepUnlessAborted(backoffDelay(refusedInARow, config.maxBackoffMs), noNewPolls.signal);
-      const room = await slots.acquire(MAX_BATCH, noNewPolls.signal);
+      const room = await slots.acquire(MAX_MESSAGES_PER_CALL, noNewPolls.signal);
       if (room === 0) return;
       let messages: Message[];
       try {
@@ -113,7 +113,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       status.active();
       slots.release(room - messages.length);
       if (messages.length > 0) track(handleBatch(messages), messages.length);
-      if (messages.length === MAX_BATCH && pollers.size < config.maxPollersPerFlow) addPoller();
+      if (messages.length === MAX_MESSAGES_PER_CALL && pollers.size < config.maxPollersPerFlow) addPoller();
       if (messages.length === 0 && pollers.size > 1) return;
     }
   }

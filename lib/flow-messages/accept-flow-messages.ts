@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import type { FlowMessage, FlowMessageResult } from './flow-messages-input';
+import { messageInput } from './message-input';
 
 interface FlowToRun {
   algorithmId: string;
@@ -46,11 +47,3 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
   });
 }
 
-/** A message body is the algorithm's input: parsed JSON when it is valid JSON, else the string. */
-function messageInput(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isWorkerAuthorization } from '@/lib/auth/worker-token';
+import { messageInput } from '@/lib/flow-messages/message-input';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { TEST_AUTH_SECRET } from './app';
@@ -118,16 +119,9 @@ async function recordRun(db: Db, call: PlatformCall) {
       source: 'EVENT_FLOW',
       eventFlowId: flow.id,
       sqsMessageId: call.messageId,
-      input: jsonOrString(call.body),
+      input: messageInput(call.body) as Prisma.InputJsonValue,
       timeoutSeconds: flow.timeoutSeconds ?? 60,
     },
   });
 }
 
-function jsonOrString(body: string): Prisma.InputJsonValue {
-  try {
-    return JSON.parse(body) as Prisma.InputJsonValue;
-  } catch {
-    return body;
-  }
-}

@@ -50,8 +50,9 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}::bigint)`;
       // Everything decided under the lock is read in one statement, so it is held for few
-      // round trips; the settings fall back to the environment as getPlatformSettings does. Its NOTIFY is delivered on commit only, so the executor never wakes
-      // before the runs are visible (and wakes for nothing if none was created).
+      // round trips; the settings fall back to the environment as getPlatformSettings does.
+      // Its NOTIFY is delivered on commit only, so the executor never wakes before the runs
+      // are visible (and wakes for nothing if none was created).
       const [state] = await tx.$queryRaw<AdmissionState[]>`
         SELECT
           (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"

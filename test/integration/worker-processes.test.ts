@@ -5,7 +5,7 @@ import { testWorkerEnv } from '../support/worker';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
-// The worker as the real process `npm start` runs (`node --import tsx worker/main.ts`),
+// The worker as the real process `npm start` runs (its bundle, `.build/worker/main.mjs`),
 // killed and stopped by signals.
 describe('worker process', () => {
   let scene: WorkerScene;

@@ -21,6 +21,10 @@ const envSchema = z.object({
   REQUEUE_DELAY_SECONDS: z.coerce.number().int().min(0).max(43_200).default(300),
   MAX_WORKERS: positiveInt.default(8),
   USER_SESSION_LIMIT: positiveInt.default(4),
+  USER_QUEUE_LIMIT: positiveInt.default(1_000),
+  PLATFORM_QUEUE_LIMIT: positiveInt.default(10_000),
+  RUN_MAX_ATTEMPTS: positiveInt.max(20).default(3),
+  QUEUED_RUN_EXPIRY_HOURS: positiveInt.max(24 * 14).default(24),
   WORKER_METRICS_PORT: port.default(9464),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
   PLATFORM_API_URL: z.url().optional(),

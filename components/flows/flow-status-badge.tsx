@@ -6,7 +6,11 @@ const STATUS: Record<FlowView['status'], { label: string; tone: BadgeTone }> = {
   STARTING: { label: 'starting', tone: 'amber' },
   PAUSED: { label: 'paused', tone: 'slate' },
   ERROR: { label: 'error', tone: 'red' },
+  WAITING: { label: 'waiting', tone: 'amber' },
 };
+
+/** Why a WAITING flow does not poll, in the words the Events row and the admin view show. */
+export const WAITING_REASON = "Waiting: the platform's backlog is full";
 
 /** The flow's state as the worker last reported it, with its last error when it failed. */
 export function FlowStatus({ flow }: { flow: Pick<FlowView, 'status' | 'lastError'> }) {
@@ -15,6 +19,7 @@ export function FlowStatus({ flow }: { flow: Pick<FlowView, 'status' | 'lastErro
     <div className="space-y-1">
       <Badge tone={tone}>{label}</Badge>
       {flow.status === 'ERROR' && flow.lastError ? <p className="max-w-56 text-xs break-words text-red-700">{flow.lastError}</p> : null}
+      {flow.status === 'WAITING' ? <p className="max-w-56 text-xs break-words text-amber-700">{WAITING_REASON}</p> : null}
     </div>
   );
 }

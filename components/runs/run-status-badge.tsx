@@ -7,6 +7,8 @@ const LOOK: Record<RunSummary['status'], { tone: BadgeTone; label: string }> = {
   SUCCEEDED: { tone: 'green', label: 'Succeeded' },
   FAILED: { tone: 'red', label: 'Failed' },
   TIMED_OUT: { tone: 'amber', label: 'Timed out' },
+  DEAD: { tone: 'red', label: 'Dead' },
+  EXPIRED: { tone: 'slate', label: 'Expired' },
 };
 
 export function RunStatusBadge({ status }: { status: RunSummary['status'] }) {

@@ -20,7 +20,7 @@ export interface CreateFlowRequest {
 
 /** Connects a queue to an algorithm (a broker connection or a legacy event listener). */
 export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint }: CreateFlowRequest): Promise<FlowView> {
-  const { queueUrl, roleArn, version, timeoutSeconds, externalId } = parseInput(flowInputSchema(localSqsEndpoint), input);
+  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, externalId } = parseInput(flowInputSchema(localSqsEndpoint), input);
   const path = formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name });
   if (version && !(await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId: algorithm.id, version } } }))) {
     const message = `${path} has no published version ${version}`;
@@ -29,7 +29,18 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
   try {
     const flow = await db.$transaction(async (tx) => {
       const created = await tx.eventFlow.create({
-        data: { kind, algorithmId: algorithm.id, creatorId: algorithm.ownerId, queueUrl, roleArn, version, timeoutSeconds, externalId },
+        data: {
+          kind,
+          algorithmId: algorithm.id,
+          creatorId: algorithm.ownerId,
+          queueUrl,
+          roleArn,
+          version,
+          timeoutSeconds,
+          maxConcurrency,
+          maxAttempts,
+          externalId,
+        },
         include: FLOW_VIEW_INCLUDE,
       });
       await notifyFlowsChanged(tx, created.id);

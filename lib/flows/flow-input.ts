@@ -28,6 +28,20 @@ const timeoutSeconds = z
   .min(1, 'At least 1 second')
   .max(MAX_FLOW_TIMEOUT_SECONDS, `At most ${MAX_FLOW_TIMEOUT_SECONDS} seconds (one hour)`);
 
+export const MAX_FLOW_CONCURRENCY = 1000;
+export const MAX_RUN_ATTEMPTS = 20;
+
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.preprocess(
+    (value) => numberFromText(blankAsMissing(value)),
+    z
+      .number({ error: `Enter a whole number of ${unit}` })
+      .int(`Enter a whole number of ${unit}`)
+      .min(min, `At least ${min}`)
+      .max(max, `At most ${max}`)
+      .optional(),
+  );
+
 /** `localSqsEndpoint`: the SQS endpoint of local mode, whose queues are accepted too. */
 export function flowInputSchema(localSqsEndpoint?: string) {
   return z.object({
@@ -45,6 +59,9 @@ export function flowInputSchema(localSqsEndpoint?: string) {
     }),
     version: z.preprocess(blankAsMissing, versionSchema.optional()),
     timeoutSeconds: z.preprocess((value) => numberFromText(blankAsMissing(value)), timeoutSeconds.optional()),
+    // Advanced: runs of this flow executing at once, and attempts per run (retry policy).
+    maxConcurrency: wholeNumber('runs', 1, MAX_FLOW_CONCURRENCY),
+    maxAttempts: wholeNumber('attempts', 1, MAX_RUN_ATTEMPTS),
     externalId: z.preprocess(
       blankAsMissing,
       z.string().trim().regex(EXTERNAL_ID, 'An external ID is 2 to 1224 letters, digits or + = , . @ : / -').optional(),

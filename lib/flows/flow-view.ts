@@ -21,6 +21,10 @@ export interface FlowView {
   version: string | null;
   algorithmPath: string;
   timeoutSeconds: number | null;
+  /** null: bounded only by the user's and the platform's limits. */
+  maxConcurrency: number | null;
+  /** null: the platform's default retry policy. */
+  maxAttempts: number | null;
   enabled: boolean;
   status: EventFlowStatus;
   lastError: string | null;
@@ -44,6 +48,8 @@ export function toFlowView(flow: FlowRow): FlowView {
     version: flow.version,
     algorithmPath: formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name, version: flow.version ?? undefined }),
     timeoutSeconds: flow.timeoutSeconds,
+    maxConcurrency: flow.maxConcurrency,
+    maxAttempts: flow.maxAttempts,
     enabled: flow.enabled,
     status: flow.status,
     lastError: flow.lastError,

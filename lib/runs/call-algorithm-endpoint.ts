@@ -1,7 +1,16 @@
 // One POST to an algorithm version's endpoint, bounded by the run's timeout. Every way
 // it can end becomes a value: the output, an error in plain words, or a timeout.
 
-export type RunOutcome = { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED' | 'TIMED_OUT'; error: string };
+export type RunOutcome = { status: 'SUCCEEDED'; output: unknown } | FailedOutcome;
+
+export interface FailedOutcome {
+  status: 'FAILED' | 'TIMED_OUT';
+  error: string;
+  /** Transient (network, timeout, 5xx, 429): another attempt may succeed. Other 4xx: the input is wrong. */
+  retryable: boolean;
+  /** The endpoint's Retry-After (a 429 or 503), in ms. */
+  retryAfterMs?: number;
+}
 
 export interface EndpointCall {
   endpointUrl: string;
@@ -23,19 +32,33 @@ export async function callAlgorithmEndpoint(call: EndpointCall): Promise<RunOutc
     });
     const text = await response.text();
     const isJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
-    if (!response.ok) return { status: 'FAILED', error: `The algorithm answered HTTP ${response.status}: ${errorMessageOf(text, isJson)}` };
+    if (!response.ok) {
+      return {
+        status: 'FAILED',
+        error: `The algorithm answered HTTP ${response.status}: ${errorMessageOf(text, isJson)}`,
+        retryable: response.status === 429 || response.status >= 500,
+        retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')),
+      };
+    }
     if (!isJson) return { status: 'SUCCEEDED', output: text };
     try {
       return { status: 'SUCCEEDED', output: JSON.parse(text) as unknown };
     } catch {
-      return { status: 'FAILED', error: 'The algorithm answered with invalid JSON' };
+      return { status: 'FAILED', error: 'The algorithm answered with invalid JSON', retryable: false };
     }
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') {
-      return { status: 'TIMED_OUT', error: `The run did not finish within its timeout of ${call.timeoutSeconds} s` };
+      return { status: 'TIMED_OUT', error: `The run did not finish within its timeout of ${call.timeoutSeconds} s`, retryable: true };
     }
-    return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${networkErrorOf(error)}` };
+    return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${networkErrorOf(error)}`, retryable: true };
   }
+}
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMsOf(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`. */

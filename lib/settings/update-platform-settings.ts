@@ -2,16 +2,16 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import type { PlatformSettings } from './get-platform-settings';
 
-const MAX_CAPACITY = 10_000;
-const capacity = z.coerce
-  .number({ error: 'Enter a whole number' })
-  .int('Enter a whole number')
-  .min(1, 'At least 1')
-  .max(MAX_CAPACITY, `At most ${MAX_CAPACITY}`);
+const wholeNumber = (max: number) =>
+  z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'At least 1').max(max, `At most ${max.toLocaleString('en')}`);
 
 export const platformSettingsInput = z.object({
-  maxWorkers: capacity,
-  userSessionLimit: capacity,
+  maxWorkers: wholeNumber(10_000),
+  userSessionLimit: wholeNumber(10_000),
+  userQueueLimit: wholeNumber(1_000_000),
+  platformQueueLimit: wholeNumber(10_000_000),
+  defaultMaxAttempts: wholeNumber(20),
+  queuedRunExpiryHours: wholeNumber(24 * 14),
   awsAccountNumber: z
     .string()
     .trim()
@@ -23,6 +23,6 @@ export const platformSettingsInput = z.object({
 /** Saves the one settings row (id 1); the environment's defaults apply until then. */
 export async function updatePlatformSettings(db: Db, input: unknown): Promise<PlatformSettings> {
   const data = platformSettingsInput.parse(input);
-  const row = await db.platformSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-  return { maxWorkers: row.maxWorkers, userSessionLimit: row.userSessionLimit, awsAccountNumber: row.awsAccountNumber };
+  const { id: _id, updatedAt: _updatedAt, ...settings } = await db.platformSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+  return settings;
 }

@@ -19,10 +19,14 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  /** With TOO_MANY_REQUESTS: when trying again is likely to succeed (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 }
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {

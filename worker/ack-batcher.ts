@@ -6,7 +6,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@/lib/async/backoff';
 
 // Deletes (after 200) and requeues (after 429) go to SQS in batches of up to 10, sent
 // when a batch is full or a short window has passed. An entry that SQS fails on its side

@@ -4,9 +4,10 @@ import type { ReceiveMessages } from '@/lib/sqs/create-message-receiver';
 import { describeAwsError } from '@/lib/aws/describe-aws-error';
 import { MAX_MESSAGES_PER_CALL } from '@/lib/flow-messages/flow-messages-input';
 import { createAckBatcher } from './ack-batcher';
-import { backoffDelay, sleepUnlessAborted } from './backoff';
+import { createAdmissionGate } from './admission-gate';
+import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 import type { WorkerConfig } from './config';
-import { dispatchBatch, flowMessagesUrl, type DispatchResult } from './dispatcher';
+import { dispatchBatch, flowMessagesUrl, type DispatchAnswer, type DispatchResult } from './dispatcher';
 import type { FlowCounters } from './flow-counters';
 import type { FlowStatus } from './flow-status';
 import { createInFlightSlots } from './in-flight-slots';
@@ -14,6 +15,8 @@ import type { WorkerMetrics } from './metrics';
 import type { FlowTarget } from './sql/load-flow-targets';
 
 const WAIT_TIME_SECONDS = 20;
+// While waiting for backlog room with no NOTIFY, how often the room is read again.
+const ROOM_RECHECK_MS = 5_000;
 
 export interface ConsumerDeps {
   config: WorkerConfig;
@@ -22,6 +25,8 @@ export interface ConsumerDeps {
   /** ReceiveMessage through that client (lean, for long polls). */
   receive: ReceiveMessages;
   status: FlowStatus;
+  /** How many messages of this flow the platform would admit now. */
+  probeRoom(): Promise<number>;
   counters: FlowCounters;
   metrics: WorkerMetrics;
   logger: Logger;
@@ -35,6 +40,8 @@ export interface Consumer {
    * deletes and requeues. Calling it again without `finishPolls` cancels the polls.
    */
   stop(options?: { finishPolls?: boolean }): Promise<void>;
+  /** Runs moved (capacity may have freed): a flow waiting for room checks again. */
+  wake(): void;
 }
 
 // Why finishing polls matters: SQS may still hand messages to a long poll the client has
@@ -64,9 +71,19 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     logger: log,
     onFailure: (action, count) => metrics.ackFailures.inc({ flow: flow.id, action }, count),
   });
-  // Dispatches in a row that the platform did not accept: the next polls wait longer,
-  // so an unavailable or saturated platform does not churn through the whole backlog.
-  let refusedInARow = 0;
+  const gate = createAdmissionGate({
+    probe: deps.probeRoom,
+    recheckMs: ROOM_RECHECK_MS,
+    onWaiting(waiting) {
+      metrics.waiting.set({ flow: flow.id }, waiting ? 1 : 0);
+      if (waiting) status.waiting();
+      else status.active();
+      log.info(waiting ? "the platform's backlog is full; polling paused until it has room" : 'backlog has room; polling resumed');
+    },
+  });
+  // Dispatches in a row that failed: the next polls wait longer, so an unavailable
+  // platform does not churn through the whole backlog.
+  let failedInARow = 0;
   // Until a receive has succeeded, polls are short: an idle but healthy queue shows
   // ACTIVE at once, not after a 20-second wait.
   let queueAnswered = false;
@@ -89,8 +106,11 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
 
   async function pollLoop(): Promise<void> {
     for (let errorsInARow = 0; !noNewPolls.signal.aborted; ) {
-      if (refusedInARow > 0) await sleepUnlessAborted(backoffDelay(refusedInARow, config.maxBackoffMs), noNewPolls.signal);
-      const room = await slots.acquire(MAX_MESSAGES_PER_CALL, noNewPolls.signal);
+      if (failedInARow > 0) await sleepUnlessAborted(backoffDelay(failedInARow, config.maxBackoffMs), noNewPolls.signal);
+      const admissible = await gate.reserve(MAX_MESSAGES_PER_CALL, noNewPolls.signal);
+      if (admissible === 0) return;
+      const room = await slots.acquire(admissible, noNewPolls.signal);
+      gate.release(admissible - room);
       if (room === 0) return;
       let messages: Message[];
       try {
@@ -98,6 +118,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         errorsInARow = 0;
       } catch (error) {
         slots.release(room);
+        gate.release(room);
         if (noNewPolls.signal.aborted) return;
         queueAnswered = false;
         const described = describeAwsError(error, { action: 'sqs:ReceiveMessage', resource: flow.queueUrl });
@@ -112,6 +133,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       queueAnswered = true;
       status.active();
       slots.release(room - messages.length);
+      gate.release(room - messages.length);
       if (messages.length > 0) track(handleBatch(messages), messages.length);
       if (messages.length === MAX_MESSAGES_PER_CALL && pollers.size < config.maxPollersPerFlow) addPoller();
       if (messages.length === 0 && pollers.size > 1) return;
@@ -127,9 +149,15 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     return messages;
   }
 
-  function track(handling: Promise<void>, size: number) {
+  function track(handling: Promise<DispatchAnswer>, size: number) {
     const settled = handling
-      .catch((error: unknown) => log.error({ err: error }, 'message handling failed; SQS will redeliver the messages'))
+      .then(
+        (answer) => gate.answered(size, answer),
+        (error: unknown) => {
+          gate.answered(size, {});
+          log.error({ err: error }, 'message handling failed; SQS will redeliver the messages');
+        },
+      )
       .finally(() => {
         dispatches.delete(settled);
         slots.release(size);
@@ -139,9 +167,9 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     metrics.inFlight.set({ flow: flow.id }, slots.used);
   }
 
-  async function handleBatch(messages: Message[]): Promise<void> {
+  async function handleBatch(messages: Message[]): Promise<DispatchAnswer> {
     const startedAt = performance.now();
-    const results = await dispatchBatch({
+    const answer = await dispatchBatch({
       url: messagesUrl,
       workerToken: config.workerToken,
       messages,
@@ -149,25 +177,25 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       abandon: abandon.signal,
     });
     const seconds = (performance.now() - startedAt) / 1000;
-    results.forEach((result, index) => {
+    answer.results.forEach((result, index) => {
       metrics.dispatchSeconds.observe({ outcome: result.outcome }, seconds);
       settle(messages[index]!, result);
     });
+    return answer;
   }
 
   function settle(message: Message, result: DispatchResult): void {
     const messageLog = () => log.child({ messageId: message.MessageId, receiveCount: message.Attributes?.ApproximateReceiveCount });
     if (result.outcome === 'accepted') {
-      refusedInARow = 0;
+      failedInARow = 0;
       counters.count(flow.id, 'accepted');
       acks.deleteMessage(message);
     } else if (result.outcome === 'throttled') {
-      refusedInARow++;
       counters.count(flow.id, 'requeued');
       acks.requeueMessage(message);
       messageLog().info({ requeueDelaySeconds: config.requeueDelaySeconds }, 'platform over capacity; message requeued');
     } else if (result.outcome === 'failed') {
-      refusedInARow++;
+      failedInARow++;
       counters.count(flow.id, 'failed');
       messageLog().warn({ reason: result.reason }, 'dispatch failed; SQS will redeliver the message');
     } else {
@@ -193,9 +221,11 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         await status.settled();
         metrics.pollers.remove({ flow: flow.id });
         metrics.inFlight.remove({ flow: flow.id });
+        metrics.waiting.remove({ flow: flow.id });
         log.info('consumer stopped');
       })();
       return stopping;
     },
+    wake: () => gate.wake(),
   };
 }

@@ -1,15 +1,25 @@
 import type { Message } from '@aws-sdk/client-sqs';
+import type { FlowMessage, FlowMessagesAnswer } from '@/lib/flow-messages/flow-messages-input';
 
 // One received batch → one call of the algorithm API's flow entry, with one answer per
-// message. Each answer decides its message's fate (README, "Delivery contract"):
+// message. Each answer decides its message's fate (README, "Delivery"):
 //   200 → the run is durably queued: delete the message;
-//   429 → the platform is over capacity: requeue it after the requeue delay;
+//   429 → the platform's backlog is full: requeue it after the requeue delay;
 //   anything else, a network error or a timeout → leave it for SQS to redeliver.
 export type DispatchResult =
   | { outcome: 'accepted' }
   | { outcome: 'throttled' }
   | { outcome: 'failed'; reason: string }
   | { outcome: 'abandoned' };
+
+export interface DispatchAnswer {
+  /** One per message, in the order given. */
+  results: DispatchResult[];
+  /** Messages of this flow the platform would still admit, when it said. */
+  room?: number;
+  /** When the platform refused messages: how long before trying again. */
+  retryAfterMs?: number;
+}
 
 export interface DispatchRequest {
   url: string;
@@ -25,26 +35,31 @@ export function flowMessagesUrl(platformApiUrl: string, flowId: string): string 
   return new URL(`v1/event-flows/${encodeURIComponent(flowId)}/messages`, platformApiUrl.endsWith('/') ? platformApiUrl : `${platformApiUrl}/`).toString();
 }
 
-/** One result per message, in the order given. */
-export async function dispatchBatch(request: DispatchRequest): Promise<DispatchResult[]> {
-  const forAll = (result: DispatchResult) => request.messages.map(() => result);
-  let answers: Map<string, number>;
+/** What the flow entry is told of one message: its id, body and, on FIFO queues, its group and sequence number. */
+function toFlowMessage(message: Message): FlowMessage {
+  const { MessageGroupId: groupId, SequenceNumber: sequenceNumber } = message.Attributes ?? {};
+  return { id: message.MessageId ?? '', body: message.Body ?? '', groupId, sequenceNumber };
+}
+
+export async function dispatchBatch(request: DispatchRequest): Promise<DispatchAnswer> {
+  const forAll = (result: DispatchResult, extra: Omit<DispatchAnswer, 'results'> = {}) => ({ results: request.messages.map(() => result), ...extra });
+  let answer: FlowMessagesAnswer;
   try {
     const response = await fetch(request.url, {
       method: 'POST',
       // identity: a few hundred bytes on a private link are not worth gzip's CPU on both ends.
       headers: { authorization: `Worker ${request.workerToken}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
-      body: JSON.stringify({ messages: request.messages.map((message) => ({ id: message.MessageId ?? '', body: message.Body ?? '' })) }),
+      body: JSON.stringify({ messages: request.messages.map(toFlowMessage) }),
       // The worker token never follows a redirect to another host.
       redirect: 'manual',
       signal: AbortSignal.any([AbortSignal.timeout(request.timeoutMs), request.abandon]),
     });
     if (response.status !== 200) {
       await response.body?.cancel();
-      return forAll(response.status === 429 ? { outcome: 'throttled' } : { outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
+      if (response.status === 429) return forAll({ outcome: 'throttled' }, { room: 0, retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')) });
+      return forAll({ outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
     }
-    const { results = [] } = (await response.json()) as { results?: Array<{ id: string; status: number }> };
-    answers = new Map(results.map((result) => [result.id, result.status]));
+    answer = (await response.json()) as FlowMessagesAnswer;
   } catch (error) {
     if (request.abandon.aborted) return forAll({ outcome: 'abandoned' });
     if (error instanceof Error && error.name === 'TimeoutError') {
@@ -53,12 +68,20 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchR
     if (error instanceof SyntaxError) return forAll({ outcome: 'failed', reason: 'the algorithm API answered with invalid JSON' });
     return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${networkCause(error)}` });
   }
-  return request.messages.map((message): DispatchResult => {
-    const status = answers.get(message.MessageId ?? '');
+  const statuses = new Map((answer.results ?? []).map((result) => [result.id, result.status as number]));
+  const results = request.messages.map((message): DispatchResult => {
+    const status = statuses.get(message.MessageId ?? '');
     if (status === 200) return { outcome: 'accepted' };
     if (status === 429) return { outcome: 'throttled' };
     return { outcome: 'failed', reason: status ? `the algorithm API answered ${status} for the message` : 'the algorithm API did not answer for the message' };
   });
+  const retryAfterMs = answer.retryAfterSeconds === undefined ? undefined : answer.retryAfterSeconds * 1000;
+  return { results, room: typeof answer.room === 'number' ? answer.room : undefined, retryAfterMs };
+}
+
+function retryAfterMsOf(header: string | null): number | undefined {
+  const seconds = Number(header);
+  return header && Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }
 
 function networkCause(error: unknown): string {

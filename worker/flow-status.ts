@@ -3,14 +3,16 @@ import type { Logger } from '@/lib/logger';
 import { writeFlowStatus } from './sql/write-flow-status';
 
 /**
- * A flow's visible status (STARTING → ACTIVE, or ERROR with the last error in plain
- * words). Only changes reach the database, in order, so a poller that fails or succeeds
+ * A flow's visible status (STARTING → ACTIVE, ERROR with the last error in plain
+ * words, or WAITING for backlog room). Only changes reach the database, in order, so a poller that fails or succeeds
  * on every poll does not write on every poll.
  */
 export interface FlowStatus {
   starting(): void;
   active(): void;
   error(message: string): void;
+  /** Polling stopped until the platform's backlog has room. */
+  waiting(): void;
   /** Resolves when every change so far is written. */
   settled(): Promise<void>;
 }
@@ -19,7 +21,7 @@ export function createFlowStatus(options: { db: Db; flowId: string; workerId: st
   let written: string | undefined;
   let writing: Promise<void> = Promise.resolve();
 
-  const set = (status: 'STARTING' | 'ACTIVE' | 'ERROR', lastError: string | null) => {
+  const set = (status: 'STARTING' | 'ACTIVE' | 'ERROR' | 'WAITING', lastError: string | null) => {
     const key = `${status}\n${lastError ?? ''}`;
     if (key === written) return;
     written = key;
@@ -35,6 +37,7 @@ export function createFlowStatus(options: { db: Db; flowId: string; workerId: st
     starting: () => set('STARTING', null),
     active: () => set('ACTIVE', null),
     error: (message) => set('ERROR', message),
+    waiting: () => set('WAITING', null),
     settled: () => writing,
   };
 }

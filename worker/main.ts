@@ -20,7 +20,14 @@ async function main(): Promise<void> {
 
   const worker = startWorker({ db, config, sqsAccess: sqsAccessFromEnv(env()), registry, logger });
   // Queued runs are executed in this process too, next to the consumers that queue them.
-  const runExecutor = startWorkerRunExecutor({ db, databaseUrl: config.databaseUrl, maxBackoffMs: config.maxBackoffMs, logger });
+  const runExecutor = startWorkerRunExecutor({
+    db,
+    databaseUrl: config.databaseUrl,
+    workerId: worker.id,
+    leaseMs: config.leaseMs,
+    maxBackoffMs: config.maxBackoffMs,
+    logger,
+  });
   const metrics = await startMetricsServer(env().WORKER_METRICS_PORT, registry, () => worker.health());
   logger.info({ workerId: worker.id, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 

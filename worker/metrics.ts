@@ -28,6 +28,12 @@ export function createWorkerMetrics(registry: Registry) {
       registers,
     }),
     inFlight: new Gauge({ name: 'event_flows_in_flight_messages', help: 'Messages being dispatched.', labelNames: ['flow'] as const, registers }),
+    waiting: new Gauge({
+      name: 'event_flows_waiting_for_room',
+      help: "1 while a flow does not poll because the platform's backlog is full.",
+      labelNames: ['flow'] as const,
+      registers,
+    }),
     pollers: new Gauge({ name: 'event_flows_pollers', help: 'Long polls running per flow.', labelNames: ['flow'] as const, registers }),
     leasedFlows: new Gauge({ name: 'event_flows_leased_flows', help: 'Flows this worker process holds.', registers }),
   };

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '@/lib/logger';
-import { backoffDelay, sleepUnlessAborted } from './backoff';
+import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 
 export interface Notifications {
   listening(): boolean;
@@ -9,8 +9,9 @@ export interface Notifications {
 
 export interface NotificationsOptions {
   databaseUrl: string;
-  channel: string;
-  onNotification(): void;
+  channels: string[];
+  /** Also called with no channel after each (re)connection. */
+  onNotification(channel?: string, payload?: string): void;
   logger: Logger;
   maxBackoffMs: number;
 }
@@ -29,14 +30,14 @@ export function listenForNotifications(options: NotificationsOptions): Notificat
   const loop = (async () => {
     for (let failures = 0; !stopping.signal.aborted; ) {
       const connection = new pg.Client({ connectionString: options.databaseUrl, application_name: 'event-flows-worker' });
-      connection.on('notification', () => options.onNotification());
-      connection.on('error', (error) => options.logger.warn({ err: error, channel: options.channel }, 'notifications connection failed'));
+      connection.on('notification', (message) => options.onNotification(message.channel, message.payload));
+      connection.on('error', (error) => options.logger.warn({ err: error, channels: options.channels }, 'notifications connection failed'));
       const ended = new Promise<void>((resolve) => connection.once('end', resolve));
       try {
         await connection.connect();
-        await connection.query(`LISTEN ${pg.escapeIdentifier(options.channel)}`);
+        for (const channel of options.channels) await connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       } catch (error) {
-        options.logger.warn({ err: error, channel: options.channel }, 'cannot listen for notifications; retrying');
+        options.logger.warn({ err: error, channels: options.channels }, 'cannot listen for notifications; retrying');
         await connection.end().catch(() => undefined);
         await sleepUnlessAborted(backoffDelay(++failures, options.maxBackoffMs), stopping.signal);
         continue;
@@ -48,7 +49,7 @@ export function listenForNotifications(options: NotificationsOptions): Notificat
       client = undefined;
       await connection.end().catch(() => undefined);
       if (!stopping.signal.aborted) {
-        options.logger.warn({ channel: options.channel }, 'notifications connection lost; reconnecting');
+        options.logger.warn({ channels: options.channels }, 'notifications connection lost; reconnecting');
         await sleepUnlessAborted(backoffDelay(1, options.maxBackoffMs), stopping.signal);
       }
     }

@@ -1,29 +1,47 @@
+import os from 'node:os';
 import type { Db } from '@/lib/db/client';
 import type { Logger } from '@/lib/logger';
-import { RUNS_QUEUED_CHANNEL } from '@/lib/runs/admit-runs';
+import { RUNS_MOVED_CHANNEL, RUNS_QUEUED_CHANNEL } from '@/lib/runs/run-channels';
 import { platformRunContext } from '@/lib/runs/run-context';
 import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executor';
 import { listenForNotifications } from './notifications';
+import { heartbeatWorker } from './sql/heartbeat-worker';
 
 export interface WorkerRunExecutorOptions {
   db: Db;
   databaseUrl: string;
+  /** The worker process's id: its runs carry it, and its heartbeat is their lease. */
+  workerId: string;
+  leaseMs: number;
   maxBackoffMs: number;
   logger: Logger;
 }
 
 /**
- * The worker's run executor: runs the queued runs of the algorithm API (lib/runs). It
- * wakes on the NOTIFY of every queued run; its poll stays as the fallback while the
- * notification connection is down.
+ * The worker's run executor: runs the queued runs (lib/runs). It wakes on the NOTIFY of
+ * every queued run and on other executors' runs moving (capacity freed); its poll stays
+ * as the fallback while the notification connection is down.
  */
-export function startWorkerRunExecutor({ db, databaseUrl, maxBackoffMs, logger }: WorkerRunExecutorOptions): RunExecutor {
+export function startWorkerRunExecutor({ db, databaseUrl, workerId, leaseMs, maxBackoffMs, logger }: WorkerRunExecutorOptions): RunExecutor {
   const context = platformRunContext();
   if (!context.authSecret) logger.warn('BETTER_AUTH_SECRET is not set: algorithms get no data token and cannot use hosted data');
   logger.info({ dataApiUrl: context.dataApiUrl }, 'run executor started');
-  // The NOTIFY wakes it at once; the poll only covers a notification connection that is down.
-  const executor = startRunExecutor({ db, context: { ...context, logger }, pollIntervalMs: 5_000 });
-  const notifications = listenForNotifications({ databaseUrl, channel: RUNS_QUEUED_CHANNEL, onNotification: () => executor.wake(), logger, maxBackoffMs });
+  const executor = startRunExecutor({
+    db,
+    context: { ...context, logger },
+    executorId: workerId,
+    heartbeat: () => heartbeatWorker(db, { id: workerId, hostname: os.hostname() }, leaseMs),
+    leaseMs,
+    pollIntervalMs: 5_000,
+  });
+  const notifications = listenForNotifications({
+    databaseUrl,
+    channels: [RUNS_QUEUED_CHANNEL, RUNS_MOVED_CHANNEL],
+    // Its own "moved" notifications tell it nothing new.
+    onNotification: (_channel, payload) => payload !== workerId && executor.wake(),
+    logger,
+    maxBackoffMs,
+  });
   return {
     wake: () => executor.wake(),
     async stop(graceMs) {

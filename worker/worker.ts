@@ -17,6 +17,8 @@ import { loadFlowTargets, type FlowTarget } from './sql/load-flow-targets';
 import { pauseUnleasedDisabledFlows } from './sql/pause-unleased-disabled-flows';
 import { FLOW_CHANGES_CHANNEL, releaseLease } from './sql/release-lease';
 import { removeWorker } from './sql/remove-worker';
+import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
+import { RUNS_MOVED_CHANNEL } from '@/lib/runs/run-channels';
 
 export interface WorkerDeps {
   db: Db;
@@ -82,6 +84,7 @@ export function startWorker(deps: WorkerDeps): Worker {
       sqs: client.sqs,
       receive: client.receive,
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
+      probeRoom: () => readAdmissionRoom(db, target.id),
       counters,
       metrics,
       logger: log,
@@ -121,8 +124,11 @@ export function startWorker(deps: WorkerDeps): Worker {
   });
   const notifications = listenForNotifications({
     databaseUrl: config.databaseUrl,
-    channel: FLOW_CHANGES_CHANNEL,
-    onNotification: () => reconciler.trigger(),
+    channels: [FLOW_CHANGES_CHANNEL, RUNS_MOVED_CHANNEL],
+    onNotification(channel) {
+      if (channel !== FLOW_CHANGES_CHANNEL) for (const { consumer } of running.values()) consumer.wake();
+      if (channel !== RUNS_MOVED_CHANNEL) reconciler.trigger();
+    },
     logger: log,
     maxBackoffMs: config.maxBackoffMs,
   });

@@ -37,7 +37,18 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
     const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status };
     return { status: 200, body: { result: { run_id: run.id }, metadata } };
   }
-  const runToExecute = { id: run.id, input, timeoutSeconds: call.timeoutSeconds, eventFlowId: null, sqsMessageId: null, endpointUrl, ownerId: call.callerId };
+  const runToExecute = {
+    id: run.id,
+    attempt: 1,
+    maxAttempts: 1,
+    executorId: null,
+    input,
+    timeoutSeconds: call.timeoutSeconds,
+    eventFlowId: null,
+    sqsMessageId: null,
+    endpointUrl,
+    ownerId: call.callerId,
+  };
   const { outcome, durationMs } = await executeRun(db, runToExecute, context);
   const metadata = { run_id: run.id, duration: durationMs / 1000 };
   if (outcome.status === 'SUCCEEDED') {

@@ -2,26 +2,28 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
-import type { FlowMessage, FlowMessageResult } from './flow-messages-input';
+import type { FlowMessage, FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
 
 interface FlowToRun {
   algorithmId: string;
   creatorId: string;
   timeoutSeconds: number | null;
+  maxAttempts: number | null;
   version: string | null;
   versionId: string | null;
 }
 
 /**
  * Queues one run per message of an enabled flow, all in one admission: the flow's
- * version (else the latest published one), its timeout, as its creator. Each message
- * gets its own answer, so a batch that only partly fits capacity is partly accepted.
+ * version (else the latest published one), its timeout and retry policy, as its
+ * creator. Each message gets its own answer, so a batch that only partly fits the
+ * backlog is partly accepted.
  */
-export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessageResult[]> {
+export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessagesAnswer> {
   // The flow and the version it runs (its own, else the latest published) in one round trip.
   const [flow] = await db.$queryRaw<FlowToRun[]>`
-    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."version",
+    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version",
       (SELECT v."id" FROM "AlgorithmVersion" v
         WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
         ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
@@ -29,21 +31,27 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
   if (!flow) throw new AppError('NOT_FOUND', 'No enabled event flow with that id');
   if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
 
-  const admissions = await admitRuns(
+  const { admissions, room, retryAfterSeconds } = await admitRuns(
     db,
     {
       algorithmId: flow.algorithmId,
       versionId: flow.versionId,
       callerId: flow.creatorId,
       timeoutSeconds: flow.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS,
+      maxAttempts: flow.maxAttempts ?? undefined,
       status: 'QUEUED',
       eventFlowId: flowId,
     },
-    messages.map((message) => ({ input: messageInput(message.body), sqsMessageId: message.id })),
+    messages.map((message) => ({
+      input: messageInput(message.body),
+      sqsMessageId: message.id,
+      messageGroupId: message.groupId,
+      sequenceNumber: message.sequenceNumber,
+    })),
   );
-  return admissions.map((admission, index) => {
+  const results = admissions.map((admission, index) => {
     const id = messages[index]!.id;
-    return admission.admitted ? { id, status: 200, runId: admission.runId } : { id, status: 429, error: admission.reason };
+    return admission.admitted ? { id, status: 200 as const, runId: admission.runId } : { id, status: 429 as const, error: admission.reason };
   });
+  return { results, room, retryAfterSeconds };
 }
-

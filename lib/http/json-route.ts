@@ -11,9 +11,10 @@ type Context<P extends Params> = { params: Promise<P> };
 /** Maps anything thrown by a handler to one JSON error shape. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
+    const headers = error.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(error.retryAfterSeconds) };
     return NextResponse.json(
       { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
-      { status: HTTP_STATUS[error.code] },
+      { status: HTTP_STATUS[error.code], headers },
     );
   }
   if (error instanceof z.ZodError) {

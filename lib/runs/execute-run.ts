@@ -1,20 +1,25 @@
+import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 import type { Db } from '@/lib/db/client';
 import { createDataToken } from '@/lib/data/data-token';
 import { callAlgorithmEndpoint, type RunOutcome } from './call-algorithm-endpoint';
-import { finishRun } from './finish-run';
+import { finishRun, type FinishingRun } from './finish-run';
 import type { RunContext } from './run-context';
+import type { NextRunState } from './run-retry-policy';
 
 // The data token outlives the run's timeout a little, so a run may still write its result.
 const TOKEN_GRACE_SECONDS = 60;
+// Recording an outcome retries while the database is unreachable, this long at most between tries.
+const FINISH_RETRY_MAX_MS = 5_000;
 
 export interface ExecutedRun {
   outcome: RunOutcome;
   durationMs: number;
+  /** The run's state after this attempt; null when it was no longer this attempt's to record. */
+  next: NextRunState | null;
 }
 
-/** A RUNNING run with what calling its version's endpoint needs. */
-export interface RunToExecute {
-  id: string;
+/** A RUNNING attempt of a run with what calling its version's endpoint needs. */
+export interface RunToExecute extends FinishingRun {
   input: unknown;
   timeoutSeconds: number;
   eventFlowId: string | null;
@@ -24,10 +29,13 @@ export interface RunToExecute {
   ownerId: string;
 }
 
-/** Calls the endpoint of a RUNNING run's version with the algorithm context, then records the outcome. */
-export async function executeRun(db: Db, run: RunToExecute, context: RunContext): Promise<ExecutedRun> {
-  const runId = run.id;
-  const headers: Record<string, string> = { 'x-run-id': runId, 'x-data-api': context.dataApiUrl };
+/**
+ * Calls the endpoint of a RUNNING run's version with the algorithm context, then records
+ * the outcome, retrying while the database is unreachable (until `stop` aborts), so an
+ * outcome the endpoint gave is not lost to a database blip.
+ */
+export async function executeRun(db: Db, run: RunToExecute, context: RunContext, stop?: AbortSignal): Promise<ExecutedRun> {
+  const headers: Record<string, string> = { 'x-run-id': run.id, 'x-run-attempt': String(run.attempt), 'x-data-api': context.dataApiUrl };
   if (run.sqsMessageId) headers['x-sqs-message-id'] = run.sqsMessageId;
   if (context.authSecret) {
     const expiresAt = new Date(Date.now() + (run.timeoutSeconds + TOKEN_GRACE_SECONDS) * 1000);
@@ -36,10 +44,22 @@ export async function executeRun(db: Db, run: RunToExecute, context: RunContext)
   const started = performance.now();
   const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers });
   const durationMs = Math.round(performance.now() - started);
-  const recorded = await finishRun(db, runId, outcome, durationMs);
-  const log = { runId, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };
-  if (!recorded) context.logger.warn(log, 'run finished after it had been recovered; outcome not recorded');
-  else if (outcome.status === 'SUCCEEDED') context.logger.info(log, 'run succeeded');
-  else context.logger.warn({ ...log, error: outcome.error }, 'run did not succeed');
-  return { outcome, durationMs };
+  const log = { runId: run.id, attempt: run.attempt, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };
+  const next = await finishDurably(db, run, outcome, durationMs, context, stop);
+  if (!next) context.logger.warn(log, 'attempt finished after its run had been re-queued; outcome not recorded');
+  else if (outcome.status === 'SUCCEEDED') context.logger.debug(log, 'run succeeded');
+  else context.logger.info({ ...log, error: outcome.error }, 'attempt did not succeed');
+  return { outcome, durationMs, next };
+}
+
+async function finishDurably(db: Db, run: RunToExecute, outcome: RunOutcome, durationMs: number, context: RunContext, stop?: AbortSignal) {
+  for (let failures = 0; ; ) {
+    try {
+      return await finishRun(db, run, outcome, durationMs);
+    } catch (error) {
+      if (stop?.aborted) throw error;
+      if (failures++ === 0) context.logger.warn({ err: error, runId: run.id }, 'could not record the outcome; retrying');
+      await sleepUnlessAborted(backoffDelay(failures, FINISH_RETRY_MAX_MS), stop ?? new AbortController().signal);
+    }
+  }
 }

@@ -1,17 +1,26 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '@/lib/async/backoff';
 import type { Db } from '@/lib/db/client';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { claimQueuedRuns } from './claim-queued-runs';
 import { executeRun } from './execute-run';
-import { recoverStuckRuns, STUCK_RUN_GRACE_SECONDS } from './recover-stuck-runs';
+import { expireQueuedRuns } from './expire-queued-runs';
+import { recoverStuckRuns } from './recover-stuck-runs';
+import { requeueLapsedRuns } from './requeue-lapsed-runs';
 import type { RunContext } from './run-context';
+import { RUNS_MOVED_CHANNEL } from './run-channels';
 
 export interface RunExecutorOptions {
   db: Db;
   context: RunContext;
+  /** This process's WorkerProcess id: its claimed runs carry it. */
+  executorId: string;
+  /** Keeps that WorkerProcess row alive; called at least every quarter lease. */
+  heartbeat(): Promise<void>;
+  /** A heartbeat older than this is a dead executor: its runs are re-queued. */
+  leaseMs: number;
+  /** Fallback poll while no notification wakes it. */
   pollIntervalMs?: number;
-  recoveryIntervalMs?: number;
-  stuckGraceSeconds?: number;
 }
 
 export interface RunExecutor {
@@ -19,59 +28,104 @@ export interface RunExecutor {
   wake(): void;
   /**
    * Stops claiming, then waits for the runs in progress, at most `graceMs` (under the
-   * supervisor's 10 s before SIGKILL). A run cut off stays RUNNING until recovered.
+   * supervisor's 10 s before SIGKILL). A run cut off is re-queued once this process's
+   * heartbeat has lapsed.
    */
   stop(graceMs?: number): Promise<void>;
 }
 
-const ERROR_BACKOFF_MS = 5_000;
+const MAX_ERROR_BACKOFF_MS = 5_000;
+// A burst of finishing runs sends one NOTIFY, not one each.
+const MOVED_NOTIFY_COALESCE_MS = 100;
 
 /**
- * Runs queued runs against their versions' endpoints, at most `maxWorkers` at a time in
- * this process. Runs stay in PostgreSQL until claimed, so they survive restarts.
+ * Runs queued runs against their versions' endpoints. The claim decides what may start
+ * (limits, fairness, FIFO order: claim-queued-runs.ts); each outcome is recorded with
+ * the retry policy (finish-run.ts). Between claims it heartbeats, re-queues the runs of
+ * executors that died, and expires runs queued too long. Runs stay in PostgreSQL until
+ * claimed, so they survive restarts.
  */
 export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
-  const { db, context } = options;
+  const { db, context, executorId, leaseMs } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
-  const recoveryIntervalMs = options.recoveryIntervalMs ?? 30_000;
+  const maintenanceIntervalMs = Math.min(5_000, leaseMs / 4);
   const abort = new AbortController();
   const inProgress = new Set<Promise<unknown>>();
-  let lastRecoveryAt = 0;
+  const retryTimers = new Set<NodeJS.Timeout>();
+  let lastMaintenanceAt = 0;
+  let maxWorkers = 1;
+  let queuedRunExpiryHours = 24;
   // Aborted by wake() to cut the idle wait short; a wake during a claim makes the next
   // pass start without waiting, so a run queued meanwhile is not left for the poll.
   let idle = new AbortController();
   let woken = false;
+  let movedNotify: NodeJS.Timeout | undefined;
 
-  async function recoverIfDue(): Promise<void> {
-    if (Date.now() - lastRecoveryAt < recoveryIntervalMs) return;
-    const recovered = await recoverStuckRuns(db, options.stuckGraceSeconds ?? STUCK_RUN_GRACE_SECONDS);
-    lastRecoveryAt = Date.now();
-    if (recovered.length) context.logger.warn({ runIds: recovered }, 'failed runs left RUNNING by a stopped process');
+  const wake = () => {
+    woken = true;
+    idle.abort();
+  };
+
+  const notifyMoved = () => {
+    movedNotify ??= setTimeout(() => {
+      movedNotify = undefined;
+      db.$executeRaw`SELECT pg_notify(${RUNS_MOVED_CHANNEL}, ${executorId})`.catch((error: unknown) =>
+        context.logger.debug({ err: error }, 'could not notify that runs moved'),
+      );
+    }, MOVED_NOTIFY_COALESCE_MS);
+  };
+
+  async function maintainIfDue(): Promise<void> {
+    if (Date.now() - lastMaintenanceAt < maintenanceIntervalMs) return;
+    await options.heartbeat();
+    ({ maxWorkers, queuedRunExpiryHours } = await getPlatformSettings(db));
+    const lapsed = await requeueLapsedRuns(db, leaseMs);
+    const stuck = await recoverStuckRuns(db);
+    const expired = await expireQueuedRuns(db, queuedRunExpiryHours);
+    lastMaintenanceAt = Date.now();
+    if (lapsed.length) context.logger.warn({ runs: lapsed }, 're-queued runs of a worker process that stopped');
+    if (stuck.length) context.logger.warn({ runIds: stuck }, 'failed synchronous runs left RUNNING by a stopped process');
+    if (expired.length) context.logger.warn({ runIds: expired, queuedRunExpiryHours }, 'expired runs queued too long');
+    if (lapsed.length || expired.length) notifyMoved();
+  }
+
+  function start(run: Awaited<ReturnType<typeof claimQueuedRuns>>[number]) {
+    const execution = executeRun(db, run, context, abort.signal)
+      .then(({ next }) => {
+        if (next?.status !== 'QUEUED' || abort.signal.aborted) return;
+        const timer = setTimeout(() => {
+          retryTimers.delete(timer);
+          wake();
+        }, next.retryInMs);
+        retryTimers.add(timer);
+      })
+      .catch((error: unknown) => context.logger.error({ err: error, runId: run.id }, 'could not execute run'))
+      .finally(() => {
+        inProgress.delete(execution);
+        notifyMoved();
+        wake();
+      });
+    inProgress.add(execution);
   }
 
   async function claimAndStart(): Promise<number> {
-    await recoverIfDue();
-    const { maxWorkers } = await getPlatformSettings(db);
-    const runs = await claimQueuedRuns(db, maxWorkers - inProgress.size);
-    for (const run of runs) {
-      const execution = executeRun(db, run, context).catch((error: unknown) => {
-        context.logger.error({ err: error, runId: run.id }, 'could not execute run');
-      });
-      inProgress.add(execution);
-      void execution.finally(() => inProgress.delete(execution));
-    }
+    await maintainIfDue();
+    const runs = await claimQueuedRuns(db, { executorId, limit: maxWorkers - inProgress.size });
+    for (const run of runs) start(run);
+    if (runs.length) notifyMoved();
     return runs.length;
   }
 
   const loop = (async () => {
-    while (!abort.signal.aborted) {
+    for (let errorsInARow = 0; !abort.signal.aborted; ) {
       let waitMs = 0;
       woken = false;
       try {
         if ((await claimAndStart()) === 0) waitMs = pollIntervalMs;
+        errorsInARow = 0;
       } catch (error) {
-        context.logger.warn({ err: error }, 'run executor could not claim runs; retrying');
-        waitMs = ERROR_BACKOFF_MS;
+        if (errorsInARow++ === 0) context.logger.warn({ err: error }, 'run executor could not claim runs; retrying');
+        waitMs = backoffDelay(errorsInARow, MAX_ERROR_BACKOFF_MS);
       }
       if (waitMs && !woken) {
         idle = new AbortController();
@@ -81,15 +135,14 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   })();
 
   return {
-    wake() {
-      woken = true;
-      idle.abort();
-    },
+    wake,
     async stop(graceMs = 8_000) {
       abort.abort();
       await loop;
+      for (const timer of retryTimers) clearTimeout(timer);
       const bound = sleep(graceMs, undefined, { ref: false });
       await Promise.race([Promise.allSettled([...inProgress]), bound]);
+      clearTimeout(movedNotify);
     },
   };
 }

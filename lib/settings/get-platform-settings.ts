@@ -31,10 +31,22 @@ export function defaultPlatformSettings(): PlatformSettings {
   };
 }
 
-/** The admin's row, else the environment's defaults. */
+/** The settings from the admin's row (or a raw SQL read of it), else the environment's defaults. */
+export function settingsFromRow(row: Partial<PlatformSettings> | null): PlatformSettings {
+  const defaults = defaultPlatformSettings();
+  if (!row) return defaults;
+  const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : row[key]);
+  return {
+    maxWorkers: pick('maxWorkers'),
+    userSessionLimit: pick('userSessionLimit'),
+    userQueueLimit: pick('userQueueLimit'),
+    platformQueueLimit: pick('platformQueueLimit'),
+    defaultMaxAttempts: pick('defaultMaxAttempts'),
+    queuedRunExpiryHours: pick('queuedRunExpiryHours'),
+    awsAccountNumber: pick('awsAccountNumber'),
+  };
+}
+
 export async function getPlatformSettings(db: Pick<Db, 'platformSettings'>): Promise<PlatformSettings> {
-  const row = await db.platformSettings.findUnique({ where: { id: 1 } });
-  if (!row) return defaultPlatformSettings();
-  const { id: _id, updatedAt: _updatedAt, ...settings } = row;
-  return settings;
+  return settingsFromRow(await db.platformSettings.findUnique({ where: { id: 1 } }));
 }

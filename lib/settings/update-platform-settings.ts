@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import type { PlatformSettings } from './get-platform-settings';
+import { settingsFromRow, type PlatformSettings } from './get-platform-settings';
 
 const wholeNumber = (max: number) =>
   z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'At least 1').max(max, `At most ${max.toLocaleString('en')}`);
@@ -23,6 +23,5 @@ export const platformSettingsInput = z.object({
 /** Saves the one settings row (id 1); the environment's defaults apply until then. */
 export async function updatePlatformSettings(db: Db, input: unknown): Promise<PlatformSettings> {
   const data = platformSettingsInput.parse(input);
-  const { id: _id, updatedAt: _updatedAt, ...settings } = await db.platformSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-  return settings;
+  return settingsFromRow(await db.platformSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data }));
 }

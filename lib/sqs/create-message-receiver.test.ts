@@ -139,7 +139,7 @@ async function captureBothRequests(): Promise<{ sdk: WireRequest; lean: WireRequ
   try {
     const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders';
     await client.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount', 'MessageGroupId', 'SequenceNumber'] }),
     );
     await createMessageReceiver(client, agents)({ queueUrl, maxMessages: 10, waitTimeSeconds: 0 }, never);
     return { sdk: requests[0]!, lean: requests[1]! };

@@ -52,7 +52,7 @@ export function createMessageReceiver(client: SQSClient, agents: HttpAgents): Re
       QueueUrl: request.queueUrl,
       MaxNumberOfMessages: request.maxMessages,
       WaitTimeSeconds: request.waitTimeSeconds,
-      MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      MessageSystemAttributeNames: ['ApproximateReceiveCount', 'MessageGroupId', 'SequenceNumber'],
     });
     for (let attempt = 1; ; attempt++) {
       try {

@@ -2,7 +2,8 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '@/lib/logger';
-import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executor';
+import type { RunExecutor } from '@/lib/runs/start-run-executor';
+import { startTestRunExecutor } from '../support/run-executor';
 import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -36,7 +37,7 @@ describe("the guide's example, end to end in Chromium", () => {
     page = await browser.newPage();
     // The worker process is not part of startApp: its executor runs here.
     queue = await createQueueWithDlq(sqs);
-    executor = startRunExecutor({ db: t.db, context: { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger }, pollIntervalMs: 100 });
+    executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -1,7 +1,8 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '@/lib/logger';
-import { startRunExecutor, type RunExecutor } from '@/lib/runs/start-run-executor';
+import type { RunExecutor } from '@/lib/runs/start-run-executor';
+import { startTestRunExecutor } from '../support/run-executor';
 import type { Worker } from '@/worker/worker';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint } from '../support/algorithm-endpoint';
 import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
@@ -33,7 +34,7 @@ describe('over capacity, through SQS', () => {
     });
     app = await startApp(t.url);
     await t.db.platformSettings.create({ data: { maxWorkers: 1, userSessionLimit: 1 } });
-    executor = startRunExecutor({ db: t.db, context: { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger }, pollIntervalMs: 100 });
+    executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger });
     worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url, { REQUEUE_DELAY_SECONDS: '2' }));
   });
   afterAll(async () => {

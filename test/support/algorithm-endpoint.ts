@@ -5,6 +5,8 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 export interface ReceivedCall {
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 export interface EndpointAnswer {
@@ -12,6 +14,7 @@ export interface EndpointAnswer {
   /** Sent as JSON, or as text/plain when it is a string and `text` is set. */
   body: unknown;
   text?: boolean;
+  headers?: Record<string, string>;
 }
 
 export interface AlgorithmEndpoint {
@@ -28,11 +31,11 @@ export async function startAlgorithmEndpoint(answer: (call: ReceivedCall) => End
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', async () => {
-      const call = { headers: request.headers, body: JSON.parse(raw) as unknown };
+      const call = { headers: request.headers, body: JSON.parse(raw) as unknown, at: Date.now() };
       calls.push(call);
-      const { status = 200, body, text } = await answer(call);
+      const { status = 200, body, text, headers } = await answer(call);
       if (response.destroyed) return;
-      response.writeHead(status, { 'content-type': text ? 'text/plain' : 'application/json' });
+      response.writeHead(status, { 'content-type': text ? 'text/plain' : 'application/json', ...headers });
       response.end(text ? String(body) : JSON.stringify(body));
     });
   });

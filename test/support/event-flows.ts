@@ -14,6 +14,8 @@ export async function createEventFlow(
     enabled?: boolean;
     kind?: 'BROKER' | 'LISTENER';
     timeoutSeconds?: number;
+    maxConcurrency?: number;
+    maxAttempts?: number;
   },
 ) {
   return db.eventFlow.create({
@@ -27,6 +29,8 @@ export async function createEventFlow(
       version: options.version,
       enabled: options.enabled ?? true,
       timeoutSeconds: options.timeoutSeconds,
+      maxConcurrency: options.maxConcurrency,
+      maxAttempts: options.maxAttempts,
     },
   });
 }

@@ -2,7 +2,6 @@ import { NextResponse } from 'next/server';
 import { runAlgorithm } from '@/lib/algo-api/run-algorithm';
 import { db } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/json-route';
-import { CAPACITY_RETRY_AFTER_SECONDS } from '@/lib/runs/admit-run';
 import { platformRunContext } from '@/lib/runs/run-context';
 
 export const dynamic = 'force-dynamic';
@@ -25,8 +24,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
     );
     return NextResponse.json(answer.body, { status: answer.status });
   } catch (error) {
-    const response = errorResponse(error);
-    if (response.status === 429) response.headers.set('Retry-After', String(CAPACITY_RETRY_AFTER_SECONDS));
-    return response;
+    return errorResponse(error);
   }
 }

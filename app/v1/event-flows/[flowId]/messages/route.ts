@@ -20,8 +20,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ flo
       throw new AppError('UNAUTHENTICATED', 'Invalid worker token');
     }
     const { messages } = flowMessagesInput.parse(await request.json());
-    const results = await acceptFlowMessages(db(), (await params).flowId, messages);
-    return NextResponse.json({ results });
+    const answer = await acceptFlowMessages(db(), (await params).flowId, messages);
+    const headers = answer.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(answer.retryAfterSeconds) };
+    return NextResponse.json(answer, { headers });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@/lib/async/backoff';
 
 describe('backoff', () => {
   it('grows with each attempt, stays within its ceiling, and is never zero', () => {
@@ -11,6 +11,12 @@ describe('backoff', () => {
         expect(delay).toBeLessThanOrEqual(ceiling);
       }
     }
+  });
+
+  it('starts from the base it is given', () => {
+    const delay = backoffDelay(1, 300_000, 1_000);
+    expect(delay).toBeGreaterThanOrEqual(500);
+    expect(delay).toBeLessThanOrEqual(1_000);
   });
 
   it('spreads retries of the same attempt', () => {

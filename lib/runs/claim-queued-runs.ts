@@ -1,10 +1,19 @@
-import type { Db } from '@/lib/db/client';
-import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
+import pg from 'pg';
+import { sqlPool, type Db } from '@/lib/db/client';
 import type { RunToExecute } from './execute-run';
 
-// Serialises claims across executors so the counts each one reads are the counts it
-// acts on (claims are short: one statement).
+// Serialises claims across executors so the counts each one reads are the counts it acts on.
 const RUN_CLAIM_LOCK = 5_318_008_102;
+
+export interface ClaimRequest {
+  /** The claiming executor (its WorkerProcess id). */
+  executorId: string;
+  /** At most this many runs (the executor's free slots). */
+  limit: number;
+  /** Runs executing at once, platform-wide and per user (the platform settings). */
+  maxWorkers: number;
+  userSessionLimit: number;
+}
 
 /**
  * Marks up to `limit` queued runs RUNNING for this executor and returns what executing
@@ -16,60 +25,66 @@ const RUN_CLAIM_LOCK = 5_318_008_102;
  * - a flow's maxConcurrency, the user session limit and the maximum of workers count
  *   the runs already RUNNING, in every process;
  * - users take turns: every user's oldest runs before anyone's second ones.
+ * The lock and the claim go in one round trip: a multi-statement query, which
+ * PostgreSQL runs as one transaction (so the lock is held until the claim commits, and
+ * an error rolls both back); its few values are inlined as checked literals.
  */
-export async function claimQueuedRuns(db: Db, { executorId, limit }: { executorId: string; limit: number }): Promise<RunToExecute[]> {
-  if (limit <= 0) return [];
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK}::bigint)`;
-    const [row] = await tx.$queryRaw<Array<{ settings: Partial<PlatformSettings> | null }>>`
-      SELECT (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings`;
-    const { maxWorkers, userSessionLimit } = settingsFromRow(row?.settings ?? null);
-    return tx.$queryRaw<RunToExecute[]>`
-      WITH running AS (
-        SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING'
-      ),
-      ready AS (
-        SELECT r."id", r."callerId", r."eventFlowId", r."createdAt" FROM "AlgorithmRun" r
-        WHERE r."status" = 'QUEUED'
-          AND (r."nextAttemptAt" IS NULL OR r."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
-          AND (r."messageGroupId" IS NULL OR (
-            NOT EXISTS (SELECT 1 FROM running g WHERE g."eventFlowId" = r."eventFlowId" AND g."messageGroupId" = r."messageGroupId")
-            AND NOT EXISTS (
-              SELECT 1 FROM "AlgorithmRun" e
-              WHERE e."status" = 'QUEUED' AND e."eventFlowId" = r."eventFlowId" AND e."messageGroupId" = r."messageGroupId"
-                AND e."sequenceNumber" < r."sequenceNumber")))
-      ),
-      per_flow AS (
-        SELECT ready.*, row_number() OVER (PARTITION BY ready."eventFlowId" ORDER BY ready."createdAt", ready."id") AS flow_rank
-        FROM ready
-      ),
-      within_flow AS (
-        SELECT p.* FROM per_flow p LEFT JOIN "EventFlow" f ON f."id" = p."eventFlowId"
-        WHERE f."maxConcurrency" IS NULL
-          OR p.flow_rank <= f."maxConcurrency" - (SELECT count(*) FROM running x WHERE x."eventFlowId" = p."eventFlowId")
-      ),
-      per_user AS (
-        SELECT w.*, row_number() OVER (PARTITION BY w."callerId" ORDER BY w."createdAt", w."id") AS user_rank
-        FROM within_flow w
-      ),
-      picked AS (
-        SELECT u."id" FROM per_user u
-        WHERE u.user_rank <= ${userSessionLimit}::int - (SELECT count(*) FROM running x WHERE x."callerId" = u."callerId")
-        ORDER BY u.user_rank, u."createdAt", u."id"
-        LIMIT GREATEST(0, LEAST(${limit}::int, ${maxWorkers}::int - (SELECT count(*) FROM running)::int))
-      ),
-      claimed AS (
-        UPDATE "AlgorithmRun" r
-        SET "status" = 'RUNNING', "startedAt" = now() AT TIME ZONE 'UTC', "attempt" = r."attempt" + 1,
-          "executorId" = ${executorId}, "nextAttemptAt" = NULL
-        FROM picked WHERE r."id" = picked."id"
-        RETURNING r."id", r."input", r."timeoutSeconds", r."eventFlowId", r."sqsMessageId", r."attempt", r."maxAttempts",
-          r."versionId", r."algorithmId"
-      )
-      SELECT c."id", c."input", c."timeoutSeconds", c."eventFlowId", c."sqsMessageId", c."attempt", c."maxAttempts",
-        ${executorId} AS "executorId", v."endpointUrl", a."ownerId"
-      FROM claimed c
-      JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
-      JOIN "Algorithm" a ON a."id" = c."algorithmId"`;
-  });
+export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<RunToExecute[]> {
+  if (request.limit <= 0) return [];
+  const executorId = pg.escapeLiteral(request.executorId);
+  const [limit, maxWorkers, userSessionLimit] = [request.limit, request.maxWorkers, request.userSessionLimit].map(wholeNumber);
+  const results = (await sqlPool(db).query(`
+    SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
+    WITH running AS (
+      SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING'
+    ),
+    ready AS (
+      SELECT r."id", r."callerId", r."eventFlowId", r."createdAt" FROM "AlgorithmRun" r
+      WHERE r."status" = 'QUEUED'
+        AND (r."nextAttemptAt" IS NULL OR r."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
+        AND (r."messageGroupId" IS NULL OR (
+          NOT EXISTS (SELECT 1 FROM running g WHERE g."eventFlowId" = r."eventFlowId" AND g."messageGroupId" = r."messageGroupId")
+          AND NOT EXISTS (
+            SELECT 1 FROM "AlgorithmRun" e
+            WHERE e."status" = 'QUEUED' AND e."eventFlowId" = r."eventFlowId" AND e."messageGroupId" = r."messageGroupId"
+              AND e."sequenceNumber" < r."sequenceNumber")))
+    ),
+    per_flow AS (
+      SELECT ready.*, row_number() OVER (PARTITION BY ready."eventFlowId" ORDER BY ready."createdAt", ready."id") AS flow_rank
+      FROM ready
+    ),
+    within_flow AS (
+      SELECT p.* FROM per_flow p LEFT JOIN "EventFlow" f ON f."id" = p."eventFlowId"
+      WHERE f."maxConcurrency" IS NULL
+        OR p.flow_rank <= f."maxConcurrency" - (SELECT count(*) FROM running x WHERE x."eventFlowId" = p."eventFlowId")
+    ),
+    per_user AS (
+      SELECT w.*, row_number() OVER (PARTITION BY w."callerId" ORDER BY w."createdAt", w."id") AS user_rank
+      FROM within_flow w
+    ),
+    picked AS (
+      SELECT u."id" FROM per_user u
+      WHERE u.user_rank <= ${userSessionLimit} - (SELECT count(*) FROM running x WHERE x."callerId" = u."callerId")
+      ORDER BY u.user_rank, u."createdAt", u."id"
+      LIMIT GREATEST(0, LEAST(${limit}, ${maxWorkers} - (SELECT count(*) FROM running)::int))
+    ),
+    claimed AS (
+      UPDATE "AlgorithmRun" r
+      SET "status" = 'RUNNING', "startedAt" = now() AT TIME ZONE 'UTC', "attempt" = r."attempt" + 1,
+        "executorId" = ${executorId}, "nextAttemptAt" = NULL
+      FROM picked WHERE r."id" = picked."id"
+      RETURNING r."id", r."input", r."timeoutSeconds", r."eventFlowId", r."sqsMessageId", r."attempt", r."maxAttempts",
+        r."versionId", r."algorithmId"
+    )
+    SELECT c."id", c."input", c."timeoutSeconds", c."eventFlowId", c."sqsMessageId", c."attempt", c."maxAttempts",
+      ${executorId} AS "executorId", v."endpointUrl", a."ownerId"
+    FROM claimed c
+    JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
+    JOIN "Algorithm" a ON a."id" = c."algorithmId";`)) as unknown as pg.QueryResult[];
+  return results[1]!.rows as RunToExecute[];
+}
+
+function wholeNumber(value: number): number {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`not a whole number: ${value}`);
+  return value;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/client';
+import { sqlPool, type Db } from '@/lib/db/client';
 import type { RunOutcome } from './call-algorithm-endpoint';
 import { nextRunState, type NextRunState } from './run-retry-policy';
 
@@ -11,34 +11,48 @@ export interface FinishingRun {
   executorId: string | null;
 }
 
+// A named prepared statement: one round trip, planned once per connection.
+const FINISH_RUN = {
+  name: 'finish-run',
+  text: `
+    UPDATE "AlgorithmRun" SET
+      "status" = $2::"RunStatus",
+      "output" = $3::jsonb,
+      "error" = $4,
+      "durationMs" = $5::int,
+      "finishedAt" = CASE WHEN $6::int IS NULL THEN now() AT TIME ZONE 'UTC' END,
+      "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $6::int / 1000.0),
+      "executorId" = NULL,
+      "attemptLog" = "attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
+        'attempt', $7::int, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'outcome', $8::text, 'error', $9::text, 'durationMs', $5::int)))
+    WHERE "id" = $1 AND "attempt" = $7::int AND ("status" = 'RUNNING' OR ($2 = 'SUCCEEDED' AND "status" = 'QUEUED'))`,
+};
+
 /**
  * Records how an attempt ended: SUCCEEDED, FAILED, TIMED_OUT, DEAD, or QUEUED again for
  * a retry after its backoff; every ended attempt is added to the run's attempt log.
- * Only the attempt that was claimed is finished; false when it no longer is (its
- * executor's lease lapsed and the run was re-queued or claimed again). A success still
- * counts for a run that was re-queued but not claimed again: the endpoint said so.
+ * Only the attempt that was claimed is finished (when its executor's lease lapsed the
+ * run was re-queued and may run again). A success still counts for a run that was
+ * re-queued but not claimed again: the endpoint said so.
  * Returns the run's new state, or null when this attempt was no longer its to finish.
  */
 export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, durationMs: number): Promise<NextRunState | null> {
   const next = nextRunState(outcome, { ...run, retries: run.executorId !== null });
-  const succeeded = next.status === 'SUCCEEDED';
-  const output = outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null;
-  const error = next.status === 'SUCCEEDED' ? null : next.error;
-  const retryInMs = next.status === 'QUEUED' ? next.retryInMs : null;
-  const count = await db.$executeRaw`
-    UPDATE "AlgorithmRun" SET
-      "status" = ${next.status}::"RunStatus",
-      "output" = ${output}::jsonb,
-      "error" = ${error},
-      "durationMs" = ${durationMs}::int,
-      "finishedAt" = CASE WHEN ${retryInMs}::int IS NULL THEN now() AT TIME ZONE 'UTC' END,
-      "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${retryInMs}::int / 1000.0),
-      "executorId" = NULL,
-      "attemptLog" = "attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
-        'attempt', ${run.attempt}::int, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        'outcome', ${outcome.status}::text, 'error', ${outcome.status === 'SUCCEEDED' ? null : outcome.error}::text,
-        'durationMs', ${durationMs}::int)))
-    WHERE "id" = ${run.id} AND "attempt" = ${run.attempt}::int
-      AND ("status" = 'RUNNING' OR (${succeeded} AND "status" = 'QUEUED'))`;
-  return count === 1 ? next : null;
+  const failure = outcome.status === 'SUCCEEDED' ? null : outcome.error;
+  const { rowCount } = await sqlPool(db).query({
+    ...FINISH_RUN,
+    values: [
+      run.id,
+      next.status,
+      outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null,
+      next.status === 'SUCCEEDED' ? null : next.error,
+      durationMs,
+      next.status === 'QUEUED' ? next.retryInMs : null,
+      run.attempt,
+      outcome.status,
+      failure,
+    ],
+  });
+  return rowCount === 1 ? next : null;
 }

@@ -53,8 +53,8 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   const inProgress = new Set<Promise<unknown>>();
   const retryTimers = new Set<NodeJS.Timeout>();
   let lastMaintenanceAt = 0;
-  let maxWorkers = 1;
-  let queuedRunExpiryHours = 24;
+  // Read from the platform settings at each maintenance pass (so a change applies within seconds).
+  let settings = { maxWorkers: 1, userSessionLimit: 1, queuedRunExpiryHours: 24 };
   // Aborted by wake() to cut the idle wait short; a wake during a claim makes the next
   // pass start without waiting, so a run queued meanwhile is not left for the poll.
   let idle = new AbortController();
@@ -78,14 +78,14 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   async function maintainIfDue(): Promise<void> {
     if (Date.now() - lastMaintenanceAt < maintenanceIntervalMs) return;
     await options.heartbeat();
-    ({ maxWorkers, queuedRunExpiryHours } = await getPlatformSettings(db));
+    settings = await getPlatformSettings(db);
     const lapsed = await requeueLapsedRuns(db, leaseMs);
     const stuck = await recoverStuckRuns(db);
-    const expired = await expireQueuedRuns(db, queuedRunExpiryHours);
+    const expired = await expireQueuedRuns(db, settings.queuedRunExpiryHours);
     lastMaintenanceAt = Date.now();
     if (lapsed.length) context.logger.warn({ runs: lapsed }, 're-queued runs of a worker process that stopped');
     if (stuck.length) context.logger.warn({ runIds: stuck }, 'failed synchronous runs left RUNNING by a stopped process');
-    if (expired.length) context.logger.warn({ runIds: expired, queuedRunExpiryHours }, 'expired runs queued too long');
+    if (expired.length) context.logger.warn({ runIds: expired, queuedRunExpiryHours: settings.queuedRunExpiryHours }, 'expired runs queued too long');
     if (lapsed.length || expired.length) notifyMoved();
   }
 
@@ -110,7 +110,8 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
 
   async function claimAndStart(): Promise<number> {
     await maintainIfDue();
-    const runs = await claimQueuedRuns(db, { executorId, limit: maxWorkers - inProgress.size });
+    const { maxWorkers, userSessionLimit } = settings;
+    const runs = await claimQueuedRuns(db, { executorId, limit: maxWorkers - inProgress.size, maxWorkers, userSessionLimit });
     for (const run of runs) start(run);
     if (runs.length) notifyMoved();
     return runs.length;

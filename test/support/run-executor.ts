@@ -3,13 +3,16 @@ import type { Db } from '@/lib/db/client';
 import type { RunContext } from '@/lib/runs/run-context';
 import { startRunExecutor, type RunExecutor, type RunExecutorOptions } from '@/lib/runs/start-run-executor';
 import { heartbeatWorker } from '@/worker/sql/heartbeat-worker';
+import { removeWorker } from '@/worker/sql/remove-worker';
 
 /** The tests' short executor lease: a stopped test executor's runs come back within seconds. */
 export const TEST_EXECUTOR_LEASE_MS = 3_000;
 
 /**
- * A run executor in this process, as the worker runs it: its own WorkerProcess id and
- * heartbeat (the lease its runs are held under), and short timings.
+ * A run executor in this process, as the worker runs it: a WorkerProcess id and
+ * heartbeat (the lease its runs are held under), and short timings. Next to a test
+ * worker, give it the worker's id: in production both are one process, one row, and a
+ * row of its own would count as a second worker when flows are shared out.
  */
 export function startTestRunExecutor(
   db: Db,
@@ -27,5 +30,12 @@ export function startTestRunExecutor(
     leaseMs,
     heartbeat: () => heartbeatWorker(db, { id, hostname: 'test' }, leaseMs),
   });
-  return { ...executor, id };
+  return {
+    id,
+    wake: executor.wake,
+    async stop(graceMs) {
+      await executor.stop(graceMs);
+      if (!options.executorId) await removeWorker(db, id);
+    },
+  };
 }

@@ -57,6 +57,7 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
         resolve(why);
       };
       const onChange = () => done('changed');
+      if (signal.aborted) return resolve('changed');
       const timer = setTimeout(() => done('timer'), ms);
       current.addEventListener('abort', onChange, { once: true });
       signal.addEventListener('abort', onChange, { once: true });

@@ -39,7 +39,7 @@ describe('the CloudFormation template', () => {
     expect(template.Parameters.PlatformAccountNumber).toMatchObject({ Type: 'String', AllowedPattern: '^[0-9]{12}$', Default: '111122223333' });
     expect(template.Parameters.QueueName).toMatchObject({ Type: 'String' });
     expect(template.Parameters.QueueDLQName).toMatchObject({ Type: 'String' });
-    expect(template.Parameters.MaxReceiveCount).toMatchObject({ Type: 'Number', Default: 10, MinValue: 1, MaxValue: 1000 });
+    expect(template.Parameters.MaxReceiveCount).toMatchObject({ Type: 'Number', Default: 12, MinValue: 1, MaxValue: 1000 });
   });
 
   it('has no default account when the platform has none set', () => {

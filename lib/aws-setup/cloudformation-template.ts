@@ -36,8 +36,8 @@ Parameters:
     Description: >-
       Maximum Receives: how many times a message is received before SQS moves it to the
       dead-letter queue. A message the platform is too busy for comes back every 5 minutes,
-      so it waits up to 5 minutes times this number.
-    Default: 10
+      so it waits up to 5 minutes times this number: 12 rides out an hour of overload.
+    Default: 12
     MinValue: 1
     MaxValue: 1000
   VisibilityTimeout:

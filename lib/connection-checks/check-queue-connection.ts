@@ -1,8 +1,12 @@
 import type { QueueAccess } from '@/lib/admin/queue-access';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
+import { env } from '@/lib/env';
 import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
 
+// Each 429 makes a message wait the requeue delay and costs one of its receives: an
+// overload shorter than this does not push messages to the DLQ unrun.
+const OVERLOAD_TOLERANCE_SECONDS = 3600;
 
 export interface ConnectionToCheck {
   queueUrl: string;
@@ -47,11 +51,11 @@ export async function checkQueueConnection(connection: ConnectionToCheck, access
     deadLetterQueueArn: queue.redrivePolicy?.deadLetterTargetArn ?? null,
     maxReceiveCount: queue.redrivePolicy?.maxReceiveCount ?? null,
     messages: { visible: queue.visible, inFlight: queue.inFlight, delayed: queue.delayed },
-    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS),
+    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS, env().REQUEUE_DELAY_SECONDS),
   };
 }
 
-function warningsFor(queue: QueueAttributes, algorithmTimeoutSeconds: number): string[] {
+function warningsFor(queue: QueueAttributes, algorithmTimeoutSeconds: number, requeueDelaySeconds: number): string[] {
   const warnings: string[] = [];
   if (!queue.redrivePolicy) {
     warnings.push(
@@ -61,6 +65,14 @@ function warningsFor(queue: QueueAttributes, algorithmTimeoutSeconds: number): s
   if (queue.visibilityTimeoutSeconds < algorithmTimeoutSeconds) {
     warnings.push(
       `The queue’s visibility timeout (${queue.visibilityTimeoutSeconds} s) is shorter than the algorithm timeout (${algorithmTimeoutSeconds} s): a message can be delivered again while its run is still going. Raise the visibility timeout to at least ${algorithmTimeoutSeconds} s.`,
+    );
+  }
+  const maxReceives = queue.redrivePolicy?.maxReceiveCount;
+  if (maxReceives && maxReceives * requeueDelaySeconds < OVERLOAD_TOLERANCE_SECONDS) {
+    const minutes = Math.round((maxReceives * requeueDelaySeconds) / 60);
+    const enough = Math.ceil(OVERLOAD_TOLERANCE_SECONDS / Math.max(1, requeueDelaySeconds));
+    warnings.push(
+      `Maximum Receives (${maxReceives}) × the platform’s requeue delay (${requeueDelaySeconds} s) is ${minutes} min: messages may reach the DLQ without running during an overload longer than that. Raise Maximum Receives to at least ${enough}.`,
     );
   }
   return warnings;

@@ -7,7 +7,8 @@ export { LOCAL_SQS_CREDENTIALS } from '@/lib/sqs/local-sqs-credentials';
 
 export const DEMO_QUEUE_NAME = 'demo-queue';
 export const DEMO_DLQ_NAME = 'demo-queue-dlq';
-export const DEMO_MAX_RECEIVE_COUNT = 10;
+// With the 300 s requeue delay this rides out an hour of overload (Test connection warns below that).
+export const DEMO_MAX_RECEIVE_COUNT = 12;
 
 export interface SqsEmulator {
   endpoint: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { settingsFromRow, type PlatformSettings } from './get-platform-settings';
+import { getPlatformSettings, settingsFromRow, type PlatformSettings } from './get-platform-settings';
 
 const wholeNumber = (max: number) =>
   z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(1, 'At least 1').max(max, `At most ${max.toLocaleString('en')}`);
@@ -20,8 +20,12 @@ export const platformSettingsInput = z.object({
     .transform((value) => value || null),
 });
 
-/** Saves the one settings row (id 1); the environment's defaults apply until then. */
+/**
+ * Saves the one settings row (id 1); the environment's defaults apply until then. A field
+ * left out keeps its current value.
+ */
 export async function updatePlatformSettings(db: Db, input: unknown): Promise<PlatformSettings> {
-  const data = platformSettingsInput.parse(input);
+  const changes = platformSettingsInput.partial().parse(input);
+  const data = { ...(await getPlatformSettings(db)), ...changes };
   return settingsFromRow(await db.platformSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data }));
 }

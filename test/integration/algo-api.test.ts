@@ -214,27 +214,46 @@ describe('the algorithm API', () => {
       await t.db.platformSettings.deleteMany();
     });
 
-    it('answers 429 with Retry-After beyond the user session limit and the maximum of workers', async () => {
-      await t.db.platformSettings.create({ data: { maxWorkers: 2, userSessionLimit: 1 } });
+    it('answers 429 with a Retry-After once the backlog is full: per user, then platform-wide', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 1, userSessionLimit: 1, userQueueLimit: 1, platformQueueLimit: 2 } });
       const ada = await ownerWithAlgorithm();
       const bob = await ownerWithAlgorithm();
       const cy = await ownerWithAlgorithm();
       expect((await call(`${ada.path}?output=void`, { key: ada.key })).status).toBe(200);
       const overUserLimit = await call(`${ada.path}?output=void`, { key: ada.key });
       expect(overUserLimit.status).toBe(429);
-      expect(overUserLimit.headers.get('retry-after')).toBe('10');
-      expect((await overUserLimit.json()).error.code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(overUserLimit.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await overUserLimit.json()).error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'You have 1 runs waiting to execute, your queue limit; try again later' });
       expect((await call(`${bob.path}?output=void`, { key: bob.key })).status).toBe(200);
       const overPlatform = await call(`${cy.path}?output=void`, { key: cy.key });
       expect(overPlatform.status).toBe(429);
-      expect(overPlatform.headers.get('retry-after')).toBe('10');
-      // Capacity frees: the same call is accepted.
-      await t.db.algorithmRun.updateMany({ where: { callerId: ada.user.id }, data: { status: 'SUCCEEDED' } });
+      expect((await overPlatform.json()).error.message).toBe("The platform's backlog is full (2 runs waiting); try again later");
+      // The backlog drains (the executor claimed ada's run): the same call is accepted.
+      await t.db.algorithmRun.updateMany({ where: { callerId: ada.user.id }, data: { status: 'RUNNING' } });
       expect((await call(`${cy.path}?output=void`, { key: cy.key })).status).toBe(200);
     });
 
-    it('admits exactly the free capacity when many calls arrive at once', async () => {
-      await t.db.platformSettings.create({ data: { maxWorkers: 3, userSessionLimit: 100 } });
+    it('queues runs beyond the execution limits: only the backlog decides', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 1, userSessionLimit: 1 } });
+      const owner = await ownerWithAlgorithm();
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await call(`${owner.path}?output=void`, { key: owner.key })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    });
+
+    it('runs a synchronous call only while an execution slot is free', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 8, userSessionLimit: 1 } });
+      const owner = await ownerWithAlgorithm();
+      const busy = await call(`${owner.path}?output=void`, { key: owner.key });
+      const { metadata } = (await busy.json()) as { metadata: { run_id: string } };
+      await t.db.algorithmRun.update({ where: { id: metadata.run_id }, data: { status: 'RUNNING' } });
+      const refused = await call(owner.path, { key: owner.key });
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error.message).toBe('You have 1 runs executing, your session limit; try again later');
+    });
+
+    it('admits exactly the free room when many calls arrive at once', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, platformQueueLimit: 3 } });
       const owner = await ownerWithAlgorithm();
       const responses = await Promise.all(Array.from({ length: 12 }, () => call(`${owner.path}?output=void`, { key: owner.key })));
       const statuses = responses.map((r) => r.status).sort();
@@ -242,12 +261,15 @@ describe('the algorithm API', () => {
       expect(await t.db.algorithmRun.count({ where: { status: 'QUEUED' } })).toBe(3);
     });
 
-    it('accepts the part of a flow batch that fits, and answers 429 for each message of the rest', async () => {
-      await t.db.platformSettings.create({ data: { maxWorkers: 3, userSessionLimit: 100 } });
+    it('accepts the part of a flow batch that fits, answers 429 for the rest, and says how much room is left', async () => {
+      await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, platformQueueLimit: 3 } });
       const { flow } = await flowOf();
-      const answers = await results(await deliver(flow.id, Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, body: '{}' }))));
-      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429, 429]);
-      expect(answers[3]?.error).toMatch(/maximum of 3 runs/);
+      const response = await deliver(flow.id, Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, body: '{}' })));
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const answer = (await response.json()) as { results: Array<{ status: number; error?: string }>; room: number; retryAfterSeconds: number };
+      expect(answer.results.map((result) => result.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answer.results[3]?.error).toBe("The platform's backlog is full (3 runs waiting); try again later");
+      expect(answer).toMatchObject({ room: 0, retryAfterSeconds: Number(response.headers.get('retry-after')) });
       expect((await t.db.algorithmRun.findMany({ where: { eventFlowId: flow.id }, select: { sqsMessageId: true } })).map((run) => run.sqsMessageId).sort()).toEqual(['m0', 'm1', 'm2']);
     });
   });

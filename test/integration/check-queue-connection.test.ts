@@ -23,9 +23,9 @@ describe('testing a connection', () => {
   afterAll(() => sqs.destroy());
 
   it('succeeds for a queue with a DLQ and a long enough visibility timeout', async () => {
-    const queue = await createQueueWithDlq(sqs, { visibilityTimeout: 300, maxReceiveCount: 5 });
+    const queue = await createQueueWithDlq(sqs, { visibilityTimeout: 300, maxReceiveCount: 12 });
     const check = await checkQueueConnection({ queueUrl: queue.queueUrl, roleArn: ROLE, timeoutSeconds: 120 }, local);
-    expect(check).toMatchObject({ ok: true, local: true, visibilityTimeoutSeconds: 300, maxReceiveCount: 5, warnings: [] });
+    expect(check).toMatchObject({ ok: true, local: true, visibilityTimeoutSeconds: 300, maxReceiveCount: 12, warnings: [] });
     expect(check.ok && check.deadLetterQueueArn).toMatch(new RegExp(`:${queue.name}-dlq$`));
   });
 
@@ -37,6 +37,14 @@ describe('testing a connection', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/no redrive policy/);
     expect(warnings[1]).toMatch(/visibility timeout \(30 s\) is shorter than the algorithm timeout \(60 s\)/);
+  });
+
+  it('warns when Maximum Receives × the requeue delay is under an hour: a long overload could send messages to the DLQ', async () => {
+    const queue = await createQueueWithDlq(sqs, { visibilityTimeout: 300, maxReceiveCount: 5 });
+    const check = await checkQueueConnection({ queueUrl: queue.queueUrl, roleArn: ROLE }, local);
+    expect(check.ok && check.warnings).toEqual([
+      'Maximum Receives (5) × the platform’s requeue delay (300 s) is 25 min: messages may reach the DLQ without running during an overload longer than that. Raise Maximum Receives to at least 12.',
+    ]);
   });
 
   it('says that the queue does not exist', async () => {
@@ -65,7 +73,7 @@ describe('testing a connection', () => {
     });
 
     it('assumes the role, with the external ID, and reads the queue as that role', async () => {
-      const queue = await createQueueWithDlq(sqs, { visibilityTimeout: 300 });
+      const queue = await createQueueWithDlq(sqs, { visibilityTimeout: 300, maxReceiveCount: 12 });
       const check = await checkQueueConnection({ queueUrl: queue.queueUrl, roleArn: ROLE, externalId: 'ext-42' }, remote);
       expect(check).toMatchObject({ ok: true, local: false, warnings: [] });
       expect(sts.calls).toContainEqual(expect.objectContaining({ roleArn: ROLE, externalId: 'ext-42', roleSessionName: 'event-flows-admin', signedBy: 'AKIAPLATFORM' }));

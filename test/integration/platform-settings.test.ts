@@ -28,10 +28,15 @@ describe('platform settings', () => {
     });
 
   it('start from the environment defaults, and an admin changes them', async () => {
-    expect(await (await settings(admin)).json()).toEqual({ settings: { maxWorkers: 7, userSessionLimit: 3, awsAccountNumber: null } });
+    expect(await (await settings(admin)).json()).toEqual({
+      settings: { maxWorkers: 7, userSessionLimit: 3, userQueueLimit: 1000, platformQueueLimit: 10000, defaultMaxAttempts: 3, queuedRunExpiryHours: 24, awsAccountNumber: null },
+    });
     const saved = await settings(admin, { method: 'PUT', body: { maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' } });
     expect(saved.status).toBe(200);
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' });
+    // A field left out keeps its value.
+    expect((await settings(admin, { method: 'PUT', body: { userQueueLimit: 50 } })).status).toBe(200);
+    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userQueueLimit: 50, platformQueueLimit: 10000 });
   });
 
   it('refuse bad values field by field and keep what was saved', async () => {

@@ -20,7 +20,7 @@ describe('which queued runs start', () => {
     const b = await scene.algorithmAnswering(busy);
     await scene.queueRuns(a, Array.from({ length: 1_000 }, (_, i) => ({ input: i })));
     scene.start();
-    await expect.poll(() => startedAt.size).toBeGreaterThan(8); // A's backlog is being worked through
+    await expect.poll(() => startedAt.size, { timeout: 10_000 }).toBeGreaterThan(8); // A's backlog is being worked through
     const queuedAt = Date.now();
     const bRuns = await scene.queueRuns(b, Array.from({ length: 10 }, (_, i) => ({ input: `b${i}` })));
     await scene.finished(bRuns[0]!);

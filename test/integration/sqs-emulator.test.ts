@@ -21,14 +21,14 @@ describe('local SQS emulator', () => {
     await emulator.stop();
   });
 
-  it('has a demo queue whose failed messages go to its DLQ after 10 receives', async () => {
+  it('has a demo queue whose failed messages go to its DLQ after 12 receives', async () => {
     const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: emulator.demoQueueUrl, AttributeNames: ['All'] }));
     const dlq = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: emulator.demoDlqUrl, AttributeNames: ['QueueArn'] }));
     expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
       deadLetterTargetArn: dlq.Attributes?.QueueArn,
       maxReceiveCount: DEMO_MAX_RECEIVE_COUNT,
     });
-    expect(DEMO_MAX_RECEIVE_COUNT).toBe(10);
+    expect(DEMO_MAX_RECEIVE_COUNT).toBe(12);
   });
 
   it('round-trips a message through the AWS SDK', async () => {

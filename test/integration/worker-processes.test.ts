@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@/lib/local/ports';
+import { admitRuns } from '@/lib/runs/admit-runs';
+import { startAlgorithmEndpoint } from '../support/algorithm-endpoint';
+import { createAlgorithm } from '../support/factories';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
 import { testWorkerEnv } from '../support/worker';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -56,6 +59,42 @@ describe('worker process', () => {
     await startWorkerProcess();
     await expect.poll(() => notRun(flow.id, sent), { timeout: 60_000 }).toEqual([]);
     await expect.poll(() => queueDepth(scene.sqs, queueUrl), { timeout: 15_000 }).toMatchObject({ visible: 0, notVisible: 0 });
+  });
+
+  it('runs a run again (attempt 2) when the worker process executing it is SIGKILLed, within the lease + 5 s', { timeout: 60_000 }, async () => {
+    const leaseMs = 3_000;
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const endpoint = await startAlgorithmEndpoint(async (call) => {
+      if (call.headers['x-run-attempt'] === '1') await firstHeld;
+      return { body: call.body };
+    });
+    try {
+      const { db } = scene.database;
+      const algorithm = await createAlgorithm(db, scene.owner.id, { endpointUrl: endpoint.url });
+      const { admissions } = await admitRuns(
+        db,
+        { algorithmId: algorithm.id, versionId: algorithm.versions[0]!.id, callerId: scene.owner.id, timeoutSeconds: 30, status: 'QUEUED', maxAttempts: 3 },
+        [{ input: 'interrupted' }],
+      );
+      const runId = admissions[0]?.admitted ? admissions[0].runId : '';
+      const first = await startWorkerProcess({ WORKER_LEASE_MS: String(leaseMs) });
+      await expect.poll(() => endpoint.calls.length, { timeout: 15_000 }).toBe(1);
+
+      first.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      await first.child.exited;
+      await startWorkerProcess({ WORKER_LEASE_MS: String(leaseMs) });
+      await expect
+        .poll(async () => (await db.algorithmRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: leaseMs + 5_000, interval: 100 })
+        .toBe('SUCCEEDED');
+      expect(Date.now() - killedAt).toBeLessThan(leaseMs + 5_000);
+      expect(await db.algorithmRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ attempt: 2, output: 'interrupted' });
+      expect(endpoint.calls.map((call) => call.headers['x-run-attempt'])).toEqual(['1', '2']);
+    } finally {
+      releaseFirst();
+      await endpoint.close();
+    }
   });
 
   it('on SIGTERM stops polling, finishes in-flight dispatches, abandons what outlasts the grace, and exits 0', { timeout: 60_000 }, async () => {

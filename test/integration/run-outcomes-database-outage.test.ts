@@ -46,6 +46,7 @@ describe('run outcomes when PostgreSQL is down for 10 s', () => {
   });
 
   it('records every outcome as the endpoint answered, once the database is back', { timeout: 60_000 }, async () => {
+    await db.platformSettings.create({ data: { maxWorkers: 10, userSessionLimit: 10 } });
     const user = await createUser(db);
     const algorithm = await createAlgorithm(db, user.id, { endpointUrl: endpoint.url });
     const { admissions } = await admitRuns(
@@ -64,11 +65,12 @@ describe('run outcomes when PostgreSQL is down for 10 s', () => {
     await sleep(10_000); // the outage itself, not an assertion
     cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port });
 
+    const outcomes = async () => {
+      const runs = await db.algorithmRun.findMany({ where: { id: { in: runIds } }, select: { input: true, status: true, output: true, error: true } });
+      return runs.sort((a, b) => (a.input as { n: number }).n - (b.input as { n: number }).n).map(({ input: _input, ...outcome }) => outcome);
+    };
     await expect
-      .poll(() => db.algorithmRun.findMany({ where: { id: { in: runIds } }, orderBy: { createdAt: 'asc' }, select: { status: true, output: true, error: true } }), {
-        timeout: 20_000,
-        interval: 200,
-      })
+      .poll(outcomes, { timeout: 20_000, interval: 200 })
       .toEqual(
         Array.from({ length: 6 }, (_, n) =>
           n % 3 === 0

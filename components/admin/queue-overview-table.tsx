@@ -10,6 +10,7 @@ import { formatAge } from '@/lib/admin/format-age';
 import type { QueueOverviewRow } from '@/lib/admin/list-queue-overview';
 import { sortQueueRows, type QueueSort } from '@/lib/admin/sort-queue-rows';
 import { SortableTh } from './sortable-th';
+import { WAITING_REASON } from '@/components/flows/flow-status-badge';
 
 function Problem({ problem }: { problem: QueueProblem }) {
   const tone = problem.code === 'NO_REDRIVE_POLICY' ? 'text-amber-800' : 'text-red-700';
@@ -47,6 +48,7 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
           <Badge tone="blue">{kind}</Badge>
           {row.enabled ? null : <Badge>Paused</Badge>}
         </div>
+        {row.status === 'WAITING' ? <p className="mt-1 max-w-56 text-xs text-amber-700">{WAITING_REASON}</p> : null}
       </Td>
       <Td className="min-w-56">
         <p className="font-mono text-xs whitespace-nowrap" title={row.queueUrl}>

@@ -4,6 +4,8 @@ import type { RunToExecute } from './execute-run';
 
 // Serialises claims across executors so the counts each one reads are the counts it acts on.
 const RUN_CLAIM_LOCK = 5_318_008_102;
+// Candidates per user beyond the session limit, for when some of its flows are at their maximum concurrency.
+const CANDIDATE_MARGIN = 50;
 
 export interface ClaimRequest {
   /** The claiming executor (its WorkerProcess id). */
@@ -35,19 +37,39 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Ru
   const [limit, maxWorkers, userSessionLimit] = [request.limit, request.maxWorkers, request.userSessionLimit].map(wholeNumber);
   const results = (await sqlPool(db).query(`
     SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
-    WITH running AS (
+    WITH RECURSIVE running AS (
       SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING'
     ),
+    -- The users with queued runs, by skipping through the (status, callerId) index.
+    callers AS (
+      (SELECT "callerId" FROM "AlgorithmRun" WHERE "status" = 'QUEUED' ORDER BY "callerId" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT r."callerId" FROM "AlgorithmRun" r WHERE r."status" = 'QUEUED' AND r."callerId" > c."callerId" ORDER BY r."callerId" LIMIT 1)
+      FROM callers c WHERE c."callerId" IS NOT NULL
+    ),
+    -- Each user's oldest due runs outside FIFO groups: no more of them can start than the
+    -- session limit (a margin lets flows at their maximum concurrency be passed over).
+    plain AS (
+      SELECT c.* FROM callers u CROSS JOIN LATERAL (
+        SELECT r."id", r."callerId", r."eventFlowId", r."createdAt" FROM "AlgorithmRun" r
+        WHERE r."status" = 'QUEUED' AND r."callerId" = u."callerId" AND r."messageGroupId" IS NULL
+          AND (r."nextAttemptAt" IS NULL OR r."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
+        ORDER BY r."createdAt" LIMIT ${userSessionLimit + CANDIDATE_MARGIN}
+      ) c
+      WHERE u."callerId" IS NOT NULL
+    ),
+    -- The first queued run of each FIFO message group, if it is due and none of its group runs.
+    heads AS (
+      SELECT DISTINCT ON ("eventFlowId", "messageGroupId") "id", "callerId", "eventFlowId", "messageGroupId", "createdAt", "nextAttemptAt"
+      FROM "AlgorithmRun" WHERE "status" = 'QUEUED' AND "messageGroupId" IS NOT NULL
+      ORDER BY "eventFlowId", "messageGroupId", "sequenceNumber"
+    ),
     ready AS (
-      SELECT r."id", r."callerId", r."eventFlowId", r."createdAt" FROM "AlgorithmRun" r
-      WHERE r."status" = 'QUEUED'
-        AND (r."nextAttemptAt" IS NULL OR r."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
-        AND (r."messageGroupId" IS NULL OR (
-          NOT EXISTS (SELECT 1 FROM running g WHERE g."eventFlowId" = r."eventFlowId" AND g."messageGroupId" = r."messageGroupId")
-          AND NOT EXISTS (
-            SELECT 1 FROM "AlgorithmRun" e
-            WHERE e."status" = 'QUEUED' AND e."eventFlowId" = r."eventFlowId" AND e."messageGroupId" = r."messageGroupId"
-              AND e."sequenceNumber" < r."sequenceNumber")))
+      SELECT * FROM plain
+      UNION ALL
+      SELECT h."id", h."callerId", h."eventFlowId", h."createdAt" FROM heads h
+      WHERE (h."nextAttemptAt" IS NULL OR h."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
+        AND NOT EXISTS (SELECT 1 FROM running g WHERE g."eventFlowId" = h."eventFlowId" AND g."messageGroupId" = h."messageGroupId")
     ),
     per_flow AS (
       SELECT ready.*, row_number() OVER (PARTITION BY ready."eventFlowId" ORDER BY ready."createdAt", ready."id") AS flow_rank

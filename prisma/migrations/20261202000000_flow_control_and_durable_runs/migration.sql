@@ -25,5 +25,6 @@ ADD COLUMN "queuedRunExpiryHours" INTEGER NOT NULL DEFAULT 24;
 
 -- CreateIndex
 CREATE INDEX "AlgorithmRun_status_callerId_createdAt_idx" ON "AlgorithmRun"("status", "callerId", "createdAt");
+CREATE INDEX "AlgorithmRun_status_eventFlowId_messageGroupId_sequenceNumber_idx" ON "AlgorithmRun"("status", "eventFlowId", "messageGroupId", "sequenceNumber");
 CREATE INDEX "AlgorithmRun_eventFlowId_status_idx" ON "AlgorithmRun"("eventFlowId", "status");
 CREATE INDEX "AlgorithmRun_finishedAt_idx" ON "AlgorithmRun"("finishedAt");

@@ -3,10 +3,12 @@ import type { Message } from '@aws-sdk/client-sqs';
 // One received batch → one call of the algorithm API's flow entry, with one answer per
 // message. Each answer decides its message's fate (README, "Delivery contract"):
 //   200 → the run is durably queued: delete the message;
+//   200 with `filtered` → no filter pattern matched: delete it, no run (counted as filtered);
 //   429 → the platform is over capacity: requeue it after the requeue delay;
 //   anything else, a network error or a timeout → leave it for SQS to redeliver.
 export type DispatchResult =
   | { outcome: 'accepted' }
+  | { outcome: 'filtered' }
   | { outcome: 'throttled' }
   | { outcome: 'failed'; reason: string }
   | { outcome: 'abandoned' };
@@ -19,6 +21,9 @@ export interface DispatchRequest {
   /** Aborted when shutdown gives up waiting for in-flight dispatches. */
   abandon: AbortSignal;
 }
+
+// A 200 that carries `filtered: true`, kept apart from the other answers' statuses.
+const FILTERED = -200;
 
 /** `{api}/v1/event-flows/{flowId}/messages` */
 export function flowMessagesUrl(platformApiUrl: string, flowId: string): string {
@@ -43,8 +48,8 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchR
       await response.body?.cancel();
       return forAll(response.status === 429 ? { outcome: 'throttled' } : { outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
     }
-    const { results = [] } = (await response.json()) as { results?: Array<{ id: string; status: number }> };
-    answers = new Map(results.map((result) => [result.id, result.status]));
+    const { results = [] } = (await response.json()) as { results?: Array<{ id: string; status: number; filtered?: boolean }> };
+    answers = new Map(results.map((result) => [result.id, result.status === 200 && result.filtered === true ? FILTERED : result.status]));
   } catch (error) {
     if (request.abandon.aborted) return forAll({ outcome: 'abandoned' });
     if (error instanceof Error && error.name === 'TimeoutError') {
@@ -56,6 +61,7 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchR
   return request.messages.map((message): DispatchResult => {
     const status = answers.get(message.MessageId ?? '');
     if (status === 200) return { outcome: 'accepted' };
+    if (status === FILTERED) return { outcome: 'filtered' };
     if (status === 429) return { outcome: 'throttled' };
     return { outcome: 'failed', reason: status ? `the algorithm API answered ${status} for the message` : 'the algorithm API did not answer for the message' };
   });

@@ -1,10 +1,10 @@
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
+import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
 import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
 import type { FlowQueueReadout } from './flow-queue-readout';
 import type { QueueAccess } from './queue-access';
-import { readoutKey, type QueueReadoutCaches } from './queue-readout-cache';
-import { readFlowQueues } from './read-flow-queues';
+import type { QueueReadoutCaches } from './queue-readout-cache';
 
 export interface QueueOverviewRow {
   flowId: string;
@@ -54,7 +54,7 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     algorithm: [flow.algorithm.owner.username, flow.algorithm.name, flow.version].filter(Boolean).join('/'),
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
-    readout: await caches.readouts.get(readoutKey(flow), () => readFlowQueues(flow, access, caches.oldestSamples)),
+    readout: await readFlowQueueSampled(db, flow, access, caches),
   }));
   return { rows, totals: totalsOf(rows), local: access.local };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import type { FlowMessage, FlowMessageResult } from './flow-messages-input';
 import { messageInput } from './message-input';
+import { splitFilteredMessages } from './split-filtered-messages';
 
 interface FlowToRun {
   algorithmId: string;
@@ -11,6 +12,7 @@ interface FlowToRun {
   timeoutSeconds: number | null;
   version: string | null;
   versionId: string | null;
+  filters: unknown;
 }
 
 /**
@@ -21,13 +23,17 @@ interface FlowToRun {
 export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessageResult[]> {
   // The flow and the version it runs (its own, else the latest published) in one round trip.
   const [flow] = await db.$queryRaw<FlowToRun[]>`
-    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."version",
+    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."version", f."filters",
       (SELECT v."id" FROM "AlgorithmVersion" v
         WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
         ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
     FROM "EventFlow" f WHERE f."id" = ${flowId} AND f."enabled"`;
   if (!flow) throw new AppError('NOT_FOUND', 'No enabled event flow with that id');
   if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
+
+  // Message filters (issue 15): messages no pattern matches are answered filtered, without a run.
+  const { toAdmit, answer } = splitFilteredMessages(flow.filters, messages);
+  if (toAdmit.length === 0) return answer([]);
 
   const admissions = await admitRuns(
     db,
@@ -39,11 +45,13 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
       status: 'QUEUED',
       eventFlowId: flowId,
     },
-    messages.map((message) => ({ input: messageInput(message.body), sqsMessageId: message.id })),
+    toAdmit.map((message) => ({ input: messageInput(message.body), sqsMessageId: message.id })),
   );
-  return admissions.map((admission, index) => {
-    const id = messages[index]!.id;
-    return admission.admitted ? { id, status: 200, runId: admission.runId } : { id, status: 429, error: admission.reason };
-  });
+  return answer(
+    admissions.map((admission, index) => {
+      const id = toAdmit[index]!.id;
+      return admission.admitted ? { id, status: 200, runId: admission.runId } : { id, status: 429, error: admission.reason };
+    }),
+  );
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { addRunRollups } from '@/lib/flow-metrics/add-run-rollups';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { RunOutcome } from './call-algorithm-endpoint';
 
@@ -14,6 +15,7 @@ export async function finishRun(db: Db, runId: string, outcome: RunOutcome, dura
       durationMs,
     },
   });
+  if (count === 1) await addRunRollups(db, runId, outcome.status, durationMs); // issue 15: the connection page's run charts
   return count === 1;
 }
 

@@ -77,7 +77,8 @@ export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flow
                     {row.runId.slice(0, 10)}…
                   </Link>
                 </Td>
-                <Td className="text-xs">{row.attempts}</Td>
+                {/* Runs recorded before attempts were counted show one once they ended. */}
+                <Td className="text-xs">{row.attempts || (row.finishedAt ? 1 : 0)}</Td>
                 <Td className="text-xs">{formatDuration(row.durationMs)}</Td>
               </tr>
             ))}

@@ -112,17 +112,6 @@ describe('a page per connection, in Chromium', () => {
     await dialog().waitFor({ state: 'detached' });
   });
 
-  it('takes the screenshots of the connection page for the README', async () => {
-    const { page } = s;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('button', { name: 'Last hour' }).click();
-    await page.getByRole('img', { name: /^Messages per minute\. Received: total [1-9]/ }).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'connection-page-desktop.png'), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'connection-page-narrow.png'), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 720 });
-  });
-
   it('edits the version in place: the next message runs the new version within 5 s, without a restart, and the page says who edited', async () => {
     const { page, t } = s;
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -142,5 +131,20 @@ describe('a page per connection, in Chromium', () => {
       .toEqual({ status: 'SUCCEEDED', version: { version: '0.2.0' } });
     expect(Date.now() - editedAt).toBeLessThan(5_000);
     expect(endpoint.calls.at(-1)?.body).toEqual({ type: 'order', n: 1 });
+  });
+
+  it('takes the screenshots of the connection page for the README', async () => {
+    const { page, t } = s;
+    const flow = await t.db.eventFlow.findFirstOrThrow();
+    await sendMessages(sqs, queue.queueUrl, Array.from({ length: 12 }, (_, n) => JSON.stringify({ type: n % 3 ? 'order' : 'refund', n })));
+    await expect.poll(async () => (await t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).filteredCount, { timeout: 15_000 }).toBe(4);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.getByRole('img', { name: /^Queue backlog and DLQ depth\./ }).waitFor();
+    await page.getByRole('img', { name: /^Messages per minute\. Received: total [1-9]/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'connection-page-desktop.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'connection-page-narrow.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 });

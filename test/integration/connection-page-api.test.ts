@@ -98,7 +98,7 @@ describe('a connection page through its API', () => {
     expect(await flowRow(flow.id)).toMatchObject({ receivedCount: 10, acceptedCount: 4, filteredCount: 6 });
   });
 
-  it('after 100 messages (some failing, some filtered) the chart series add up to the counters and the runs', async () => {
+  it('after 100 messages (some failing, some filtered) the chart series add up to the counters and the runs', { timeout: 120_000 }, async () => {
     const { queue, flow } = await connect({ filters: [{ kind: ['work'] }, { fail: [true] }] });
     const bodies = Array.from({ length: 100 }, (_, n) => JSON.stringify(n % 10 === 0 ? { kind: 'noise', n } : n % 7 === 0 ? { fail: true, n } : { kind: 'work', n }));
     await sendMessages(sqs, queue.queueUrl, bodies);

@@ -26,6 +26,8 @@ const envSchema = z.object({
   RUN_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   QUEUED_RUN_EXPIRY_HOURS: positiveInt.max(24 * 14).default(24),
   WORKER_METRICS_PORT: port.default(9464),
+  // How long the connection pages' per-minute rollups are kept.
+  FLOW_METRICS_RETENTION_DAYS: positiveInt.max(366).default(14),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
   PLATFORM_API_URL: z.url().optional(),
   // The worker's scaling and timing knobs (tests make them short).

@@ -14,6 +14,8 @@ export interface WorkerConfig {
   reconcileIntervalMs: number;
   leaseMs: number;
   counterFlushMs: number;
+  /** Per-minute rollups of the flows' charts are kept this long. */
+  metricsRetentionDays: number;
   dispatchTimeoutMs: number;
   shutdownGraceMs: number;
   maxBackoffMs: number;
@@ -35,6 +37,7 @@ export function workerConfig(env: Env): WorkerConfig {
     reconcileIntervalMs: env.WORKER_RECONCILE_INTERVAL_MS,
     leaseMs: env.WORKER_LEASE_MS,
     counterFlushMs: env.WORKER_COUNTER_FLUSH_MS,
+    metricsRetentionDays: env.FLOW_METRICS_RETENTION_DAYS,
     dispatchTimeoutMs: env.WORKER_DISPATCH_TIMEOUT_MS,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     maxBackoffMs: env.WORKER_MAX_BACKOFF_MS,

@@ -190,6 +190,10 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       failedInARow = 0;
       counters.count(flow.id, 'accepted');
       acks.deleteMessage(message);
+    } else if (result.outcome === 'filtered') {
+      // No filter pattern matched (issue 15): deleted without a run.
+      counters.count(flow.id, 'filtered');
+      acks.deleteMessage(message);
     } else if (result.outcome === 'throttled') {
       counters.count(flow.id, 'requeued');
       acks.requeueMessage(message);

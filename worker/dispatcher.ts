@@ -4,10 +4,12 @@ import type { FlowMessage, FlowMessagesAnswer } from '@/lib/flow-messages/flow-m
 // One received batch → one call of the algorithm API's flow entry, with one answer per
 // message. Each answer decides its message's fate (README, "Delivery"):
 //   200 → the run is durably queued: delete the message;
+//   200 with `filtered` → no filter pattern matched: delete it, no run (counted as filtered);
 //   429 → the platform's backlog is full: requeue it after the requeue delay;
 //   anything else, a network error or a timeout → leave it for SQS to redeliver.
 export type DispatchResult =
   | { outcome: 'accepted' }
+  | { outcome: 'filtered' }
   | { outcome: 'throttled' }
   | { outcome: 'failed'; reason: string }
   | { outcome: 'abandoned' };
@@ -68,11 +70,12 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
     if (error instanceof SyntaxError) return forAll({ outcome: 'failed', reason: 'the algorithm API answered with invalid JSON' });
     return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${networkCause(error)}` });
   }
-  const statuses = new Map((answer.results ?? []).map((result) => [result.id, result.status as number]));
+  const byId = new Map((answer.results ?? []).map((result) => [result.id, result]));
   const results = request.messages.map((message): DispatchResult => {
-    const status = statuses.get(message.MessageId ?? '');
-    if (status === 200) return { outcome: 'accepted' };
-    if (status === 429) return { outcome: 'throttled' };
+    const result = byId.get(message.MessageId ?? '');
+    if (result?.status === 200) return 'filtered' in result ? { outcome: 'filtered' } : { outcome: 'accepted' };
+    if (result?.status === 429) return { outcome: 'throttled' };
+    const status = (result as { status?: number } | undefined)?.status;
     return { outcome: 'failed', reason: status ? `the algorithm API answered ${status} for the message` : 'the algorithm API did not answer for the message' };
   });
   const retryAfterMs = answer.retryAfterSeconds === undefined ? undefined : answer.retryAfterSeconds * 1000;

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-export type MessageEvent = 'received' | 'accepted' | 'requeued' | 'failed';
+export type MessageEvent = 'received' | 'accepted' | 'requeued' | 'failed' | 'filtered';
 
 /** The worker's Prometheus metrics, registered on the given registry. */
 export function createWorkerMetrics(registry: Registry) {
@@ -13,6 +13,7 @@ export function createWorkerMetrics(registry: Registry) {
       accepted: perFlow('accepted', 'Messages the algorithm API queued a run for (then deleted).'),
       requeued: perFlow('requeued', 'Messages answered 429 and requeued after the requeue delay.'),
       failed: perFlow('failed', 'Messages whose dispatch failed (left for SQS to redeliver).'),
+      filtered: perFlow('filtered', 'Messages no filter pattern of the flow matched (deleted without a run).'),
     } satisfies Record<MessageEvent, Counter<'flow'>>,
     ackFailures: new Counter({
       name: 'event_flows_ack_failures_total',

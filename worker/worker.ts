@@ -53,7 +53,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = logger.child({ workerId: id });
   const metrics = createWorkerMetrics(deps.registry);
-  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
+  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log, retentionDays: config.metricsRetentionDays });
   const sqsClients = createSharedSqsClients(deps.sqsAccess);
   const running = new Map<string, { fingerprint: string; consumer: Consumer }>();
   const releasing = new Set<string>();

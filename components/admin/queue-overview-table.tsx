@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { DlqDialogButton } from '@/components/flows/dlq-dialog-button';
 import { TestConnectionButton } from '@/components/flows/test-connection-button';
@@ -9,6 +10,7 @@ import type { QueueProblem } from '@/lib/admin/flow-queue-readout';
 import { formatAge } from '@/lib/admin/format-age';
 import type { QueueOverviewRow } from '@/lib/admin/list-queue-overview';
 import { sortQueueRows, type QueueSort } from '@/lib/admin/sort-queue-rows';
+import { DlqSparkline } from './dlq-sparkline';
 import { SortableTh } from './sortable-th';
 import { WAITING_REASON } from '@/components/flows/flow-status-badge';
 
@@ -51,9 +53,13 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
         {row.status === 'WAITING' ? <p className="mt-1 max-w-56 text-xs text-amber-700">{WAITING_REASON}</p> : null}
       </Td>
       <Td className="min-w-56">
-        <p className="font-mono text-xs whitespace-nowrap" title={row.queueUrl}>
+        <Link
+          href={`/algorithms/${row.owner}/${row.algorithmName}/${row.kind === 'BROKER' ? 'events' : 'listeners'}/${row.flowId}`}
+          className="font-mono text-xs whitespace-nowrap text-brand-700 hover:underline"
+          title={row.queueUrl}
+        >
           {row.queueName}
-        </p>
+        </Link>
         {!source.ok ? (
           <Problem problem={source.problem} />
         ) : dlq?.ok ? (
@@ -68,6 +74,9 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
       <Count value={source.ok ? source.inFlight : undefined} testId="in-flight" />
       <Count value={source.ok ? source.delayed : undefined} testId="delayed" />
       <Count value={dlq?.ok ? dlq.depth : undefined} testId="dlq-depth" alarm />
+      <Td>
+        <DlqSparkline series={row.dlqSeries} />
+      </Td>
       <OldestCell row={row} />
       <Td>
         <div className="flex flex-col items-stretch gap-2">
@@ -92,6 +101,7 @@ export function QueueOverviewTable({ rows }: { rows: QueueOverviewRow[] }) {
           <SortableTh label="In flight" sortKey="inFlight" numeric {...header} />
           <SortableTh label="Delayed" sortKey="delayed" numeric {...header} />
           <SortableTh label="DLQ depth" sortKey="dlqDepth" numeric {...header} />
+          <Th>Last hour</Th>
           <SortableTh label="Oldest" sortKey="oldest" numeric {...header} />
           <Th className="text-right">Actions</Th>
         </tr>

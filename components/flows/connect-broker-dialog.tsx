@@ -9,10 +9,11 @@ import { Field } from '@/components/ui/field';
 import { flowInputSchema, MAX_FLOW_TIMEOUT_SECONDS } from '@/lib/flows/flow-input';
 import { AlgorithmVersionField } from './algorithm-version-field';
 import { ConnectionFormTools } from './connection-form-tools';
-import { ExternalIdField, QueueFields } from './queue-fields';
+import { ADVANCED_FIELDS } from './advanced-fields';
+import { AdvancedSection, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
 
-const FIELDS = ['queueUrl', 'roleArn', 'version', 'timeoutSeconds', 'externalId'] as const;
+const FIELDS = ['queueUrl', 'roleArn', 'version', 'timeoutSeconds', 'externalId', ...ADVANCED_FIELDS] as const;
 
 interface ConnectBrokerDialogProps {
   algorithm: AlgorithmRef;
@@ -67,7 +68,7 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
             error={errors.timeoutSeconds}
             hint={`Optional: 1 to ${MAX_FLOW_TIMEOUT_SECONDS}. Each run is stopped after this long.`}
           />
-          <ExternalIdField errors={errors} />
+          <AdvancedSection errors={errors} />
           <div className="flex justify-end pt-2">
             <Button type="submit" disabled={pending}>
               {pending ? 'Connecting…' : 'Connect to Amazon SQS broker'}

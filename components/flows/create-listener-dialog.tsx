@@ -11,7 +11,8 @@ import { Field } from '@/components/ui/field';
 import { formatAlgorithmPath, parseAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import { flowInputSchema } from '@/lib/flows/flow-input';
 import { ConnectionFormTools } from './connection-form-tools';
-import { ExternalIdField, QueueFields } from './queue-fields';
+import { ADVANCED_FIELDS } from './advanced-fields';
+import { AdvancedSection, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
 
 export interface ListenerAlgorithm extends AlgorithmRef {
@@ -45,7 +46,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
     [algorithms, localSqsEndpoint],
   );
   const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
-    fields: ['queueUrl', 'roleArn', 'algorithm', 'externalId'],
+    fields: ['queueUrl', 'roleArn', 'algorithm', 'externalId', ...ADVANCED_FIELDS],
     rename: { version: 'algorithm' },
     schema,
     toValues: (values) => ({ ...values, version: parseAlgorithmPath(values.algorithm ?? '')?.version ?? '' }),
@@ -97,7 +98,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
               a.latestVersion ? <option key={`${formatAlgorithmPath(a)}/v`} value={formatAlgorithmPath({ ...a, version: a.latestVersion })} /> : null,
             ])}
           </datalist>
-          <ExternalIdField errors={errors} />
+          <AdvancedSection errors={errors} />
           <div className="flex justify-end pt-2">
             <Button type="submit" disabled={pending || algorithms.length === 0}>
               {pending ? 'Creating…' : 'Create New Event Listener'}

@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+import { SendTestMessageDialog } from '@/components/connection/send-test-message-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td } from '@/components/ui/table';
@@ -8,22 +10,27 @@ import type { FlowView } from '@/lib/flows/flow-view';
 import { DlqDialogButton } from './dlq-dialog-button';
 import { FlowStatus } from './flow-status-badge';
 import { TestConnectionButton } from './test-connection-button';
-import type { useFlowActions } from './use-flows';
+import type { AlgorithmRef, useFlowActions } from './use-flows';
 
 interface FlowRowProps {
   flow: FlowView;
+  algorithm: AlgorithmRef;
   noun: string;
   actions: ReturnType<typeof useFlowActions>;
 }
 
-export function FlowRow({ flow, noun, actions }: FlowRowProps) {
+export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
+  const algorithmBase = `/algorithms/${algorithm.owner}/${algorithm.name}`;
+  const connectionPath = `${algorithmBase}/${flow.kind === 'BROKER' ? 'events' : 'listeners'}/${flow.id}`;
   const { setEnabled, remove } = actions;
   const toggling = setEnabled.isPending && setEnabled.variables?.id === flow.id;
   const verb = flow.enabled ? 'Pause' : 'Resume';
   return (
     <tr>
       <Td className="min-w-52">
-        <p className="font-medium text-slate-900">{flow.queueName}</p>
+        <Link href={connectionPath} className="font-medium text-brand-700 hover:underline">
+          {flow.queueName}
+        </Link>
         <p className="mt-0.5 font-mono text-xs break-all text-slate-500">{flow.queueUrl}</p>
         <p className="mt-1 text-xs text-slate-500">
           Created <Timestamp iso={flow.createdAt} />
@@ -47,6 +54,7 @@ export function FlowRow({ flow, noun, actions }: FlowRowProps) {
         <p>
           {flow.requeuedCount} requeued · {flow.failedCount} failed
         </p>
+        {flow.filteredCount > 0 ? <p>{flow.filteredCount} filtered</p> : null}
         {flow.lastMessageAt ? (
           <p className="text-slate-500">
             Last <Timestamp iso={flow.lastMessageAt} />
@@ -64,6 +72,10 @@ export function FlowRow({ flow, noun, actions }: FlowRowProps) {
           >
             {toggling ? `${flow.enabled ? 'Pausing' : 'Resuming'}…` : verb}
           </Button>
+          <SendTestMessageDialog
+            target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }}
+            triggerLabel={`Send test message to ${flow.queueName}`}
+          />
           <TestConnectionButton flowId={flow.id} resultIn="dialog" label={`Test connection of ${flow.queueName}`} />
           <DlqDialogButton flowId={flow.id} queueName={flow.queueName} />
           <ConfirmDialog

@@ -28,7 +28,7 @@ export function FlowsTable({ algorithm, flows, noun }: { algorithm: AlgorithmRef
         </thead>
         <tbody className="divide-y divide-slate-100">
           {flows.map((flow) => (
-            <FlowRow key={flow.id} flow={flow} noun={noun} actions={actions} />
+            <FlowRow key={flow.id} flow={flow} algorithm={algorithm} noun={noun} actions={actions} />
           ))}
         </tbody>
       </Table>

@@ -1,6 +1,7 @@
 import { Field } from '@/components/ui/field';
 import { localQueueUrlExample } from '@/lib/flows/local-queue-example';
 import type { FormErrors } from '@/components/forms/use-form-submit';
+import { AdvancedSettingsFields, hasAdvancedError } from './advanced-fields';
 
 /** URI and ROLE ARN (the stack's QueueURL and QueueConsumerARN), shared by both connection modals. */
 export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; localSqsEndpoint?: string }) {
@@ -40,12 +41,16 @@ export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; 
   );
 }
 
-/** AssumeRole's external id, for roles whose trust policy requires one. Folded away: most do not. */
-export function ExternalIdField({ errors }: { errors: FormErrors }) {
+/**
+ * Advanced: concurrency, attempts and message filters, and AssumeRole's external id for
+ * roles whose trust policy requires one. Folded away: most connections need none.
+ */
+export function AdvancedSection({ errors }: { errors: FormErrors }) {
   return (
-    <details open={errors.externalId ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">
+    <details open={hasAdvancedError(errors, ['externalId']) ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced</summary>
-      <div className="mt-3">
+      <div className="mt-3 space-y-4">
+        <AdvancedSettingsFields errors={errors} />
         <Field
           label="External ID (optional)"
           name="externalId"

@@ -1,10 +1,11 @@
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
+import { listDlqDepthSeries } from '@/lib/flow-metrics/list-dlq-depth-series';
+import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
 import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
 import type { FlowQueueReadout } from './flow-queue-readout';
 import type { QueueAccess } from './queue-access';
-import { readoutKey, type QueueReadoutCaches } from './queue-readout-cache';
-import { readFlowQueues } from './read-flow-queues';
+import type { QueueReadoutCaches } from './queue-readout-cache';
 
 export interface QueueOverviewRow {
   flowId: string;
@@ -14,9 +15,12 @@ export interface QueueOverviewRow {
   owner: string;
   /** owner/name of the algorithm, with the version when the flow pins one. */
   algorithm: string;
+  algorithmName: string;
   queueUrl: string;
   queueName: string;
   readout: FlowQueueReadout;
+  /** DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
+  dlqSeries: Array<number | null>;
 }
 
 export interface QueueOverviewTotals {
@@ -52,11 +56,15 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     status: flow.status,
     owner: flow.algorithm.owner.username,
     algorithm: [flow.algorithm.owner.username, flow.algorithm.name, flow.version].filter(Boolean).join('/'),
+    algorithmName: flow.algorithm.name,
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
-    readout: await caches.readouts.get(readoutKey(flow), () => readFlowQueues(flow, access, caches.oldestSamples)),
+    readout: await readFlowQueueSampled(db, flow, access, caches),
   }));
-  return { rows, totals: totalsOf(rows), local: access.local };
+  // Read after the readouts, so this request's samples are in the sparklines.
+  const series = await listDlqDepthSeries(db, rows.map((row) => row.flowId));
+  const withSeries = rows.map((row) => ({ ...row, dlqSeries: series.get(row.flowId) ?? [] }));
+  return { rows: withSeries, totals: totalsOf(withSeries), local: access.local };
 }
 
 /** Sums over distinct queues: two flows on one queue count its messages once. */

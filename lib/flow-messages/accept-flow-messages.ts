@@ -2,8 +2,10 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
+import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import type { FlowMessage, FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
+import { splitFilteredMessages } from './split-filtered-messages';
 
 interface FlowToRun {
   algorithmId: string;
@@ -12,24 +14,28 @@ interface FlowToRun {
   maxAttempts: number | null;
   version: string | null;
   versionId: string | null;
+  filters: unknown;
 }
 
 /**
  * Queues one run per message of an enabled flow, all in one admission: the flow's
  * version (else the latest published one), its timeout and retry policy, as its
  * creator. Each message gets its own answer, so a batch that only partly fits the
- * backlog is partly accepted.
+ * backlog is partly accepted; a message no filter pattern matches gets no run.
  */
 export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessagesAnswer> {
   // The flow and the version it runs (its own, else the latest published) in one round trip.
   const [flow] = await db.$queryRaw<FlowToRun[]>`
-    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version",
+    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version", f."filters",
       (SELECT v."id" FROM "AlgorithmVersion" v
         WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
         ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
     FROM "EventFlow" f WHERE f."id" = ${flowId} AND f."enabled"`;
   if (!flow) throw new AppError('NOT_FOUND', 'No enabled event flow with that id');
   if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
+
+  const { toAdmit, answer } = splitFilteredMessages(flow.filters, messages);
+  if (toAdmit.length === 0) return { results: answer([]), room: await readAdmissionRoom(db, flowId) };
 
   const { admissions, room, retryAfterSeconds } = await admitRuns(
     db,
@@ -42,7 +48,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
       status: 'QUEUED',
       eventFlowId: flowId,
     },
-    messages.map((message) => ({
+    toAdmit.map((message) => ({
       input: messageInput(message.body),
       sqsMessageId: message.id,
       messageGroupId: message.groupId,
@@ -50,8 +56,8 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
     })),
   );
   const results = admissions.map((admission, index) => {
-    const id = messages[index]!.id;
+    const id = toAdmit[index]!.id;
     return admission.admitted ? { id, status: 200 as const, runId: admission.runId } : { id, status: 429 as const, error: admission.reason };
   });
-  return { results, room, retryAfterSeconds };
+  return { results: answer(results), room, retryAfterSeconds };
 }

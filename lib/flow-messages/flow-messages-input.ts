@@ -25,8 +25,14 @@ export const flowMessagesInput = z.object({
 
 export type FlowMessage = z.infer<typeof flowMessagesInput>['messages'][number];
 
-/** The answer for one message: 200 its run is durably queued (or already was), 429 no room. */
-export type FlowMessageResult = { id: string; status: 200; runId: string } | { id: string; status: 429; error: string };
+/**
+ * The answer for one message: 200 its run is durably queued (or already was), 200 with
+ * `filtered` when no filter pattern matched it (no run: delete it), 429 no room.
+ */
+export type FlowMessageResult =
+  | { id: string; status: 200; runId: string }
+  | { id: string; status: 200; filtered: true }
+  | { id: string; status: 429; error: string };
 
 /** The answer for a batch. */
 export interface FlowMessagesAnswer {

@@ -3,6 +3,7 @@ import type { OwnedAlgorithm } from '@/lib/algorithms/get-algorithm-for-owner';
 import type { Db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/is-unique-violation';
 import { AppError } from '@/lib/errors';
+import { filtersToJson } from '@/lib/flow-filters/filters-to-json';
 import type { EventFlowKind } from '@/lib/generated/prisma/client';
 import { parseInput } from '@/lib/validation/parse-input';
 import { flowInputSchema } from './flow-input';
@@ -20,7 +21,7 @@ export interface CreateFlowRequest {
 
 /** Connects a queue to an algorithm (a broker connection or a legacy event listener). */
 export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint }: CreateFlowRequest): Promise<FlowView> {
-  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, externalId } = parseInput(flowInputSchema(localSqsEndpoint), input);
+  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, filters, externalId } = parseInput(flowInputSchema(localSqsEndpoint), input);
   const path = formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name });
   if (version && !(await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId: algorithm.id, version } } }))) {
     const message = `${path} has no published version ${version}`;
@@ -39,6 +40,7 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
           timeoutSeconds,
           maxConcurrency,
           maxAttempts,
+          filters: filtersToJson(filters),
           externalId,
         },
         include: FLOW_VIEW_INCLUDE,

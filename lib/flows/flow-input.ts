@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { versionSchema } from '@/lib/algorithms/algorithm-input';
+import { filtersSchema } from '@/lib/flow-filters/filters-input';
 import { parseQueueUrl } from './parse-queue-url';
 import { parseRoleArn } from './parse-role-arn';
 
@@ -62,6 +63,8 @@ export function flowInputSchema(localSqsEndpoint?: string) {
     // Advanced: runs of this flow executing at once, and attempts per run (retry policy).
     maxConcurrency: wholeNumber('runs', 1, MAX_FLOW_CONCURRENCY),
     maxAttempts: wholeNumber('attempts', 1, MAX_RUN_ATTEMPTS),
+    // Advanced: Lambda-style patterns over the body; a message none matches is deleted without a run.
+    filters: filtersSchema,
     externalId: z.preprocess(
       blankAsMissing,
       z.string().trim().regex(EXTERNAL_ID, 'An external ID is 2 to 1224 letters, digits or + = , . @ : / -').optional(),
@@ -70,4 +73,14 @@ export function flowInputSchema(localSqsEndpoint?: string) {
 }
 
 export type FlowInput = z.output<ReturnType<typeof flowInputSchema>>;
+
+/** What Edit may change on a saved flow: not its queue, role or external id. */
+export const EDITABLE_FLOW_FIELDS = ['version', 'timeoutSeconds', 'maxConcurrency', 'maxAttempts', 'filters'] as const;
+
+/** The edit schema, derived from the one above so both validate alike. */
+export function flowEditSchema() {
+  return flowInputSchema().pick({ version: true, timeoutSeconds: true, maxConcurrency: true, maxAttempts: true, filters: true });
+}
+
+export type FlowEdit = z.output<ReturnType<typeof flowEditSchema>>;
 export type FlowFormValues = z.input<ReturnType<typeof flowInputSchema>>;

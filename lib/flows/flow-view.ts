@@ -1,4 +1,5 @@
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
+import type { FilterPatternJson } from '@/lib/flow-filters/parse-filter-pattern';
 import type { EventFlowKind, EventFlowStatus, Prisma } from '@/lib/generated/prisma/client';
 
 // What the API and the screens show of a flow: no lease or creator internals, dates as
@@ -25,6 +26,11 @@ export interface FlowView {
   maxConcurrency: number | null;
   /** null: the platform's default retry policy. */
   maxAttempts: number | null;
+  /** Message filters as validated (lib/flow-filters); null: every message runs. */
+  filters: FilterPatternJson[] | null;
+  /** The last Edit: when, and by whom (username). */
+  editedAt: string | null;
+  editedBy: string | null;
   enabled: boolean;
   status: EventFlowStatus;
   lastError: string | null;
@@ -32,6 +38,7 @@ export interface FlowView {
   acceptedCount: number;
   requeuedCount: number;
   failedCount: number;
+  filteredCount: number;
   lastMessageAt: string | null;
   createdAt: string;
 }
@@ -50,6 +57,9 @@ export function toFlowView(flow: FlowRow): FlowView {
     timeoutSeconds: flow.timeoutSeconds,
     maxConcurrency: flow.maxConcurrency,
     maxAttempts: flow.maxAttempts,
+    filters: (flow.filters as FilterPatternJson[] | null) ?? null,
+    editedAt: flow.editedAt?.toISOString() ?? null,
+    editedBy: flow.editedBy,
     enabled: flow.enabled,
     status: flow.status,
     lastError: flow.lastError,
@@ -57,6 +67,7 @@ export function toFlowView(flow: FlowRow): FlowView {
     acceptedCount: flow.acceptedCount,
     requeuedCount: flow.requeuedCount,
     failedCount: flow.failedCount,
+    filteredCount: flow.filteredCount,
     lastMessageAt: flow.lastMessageAt?.toISOString() ?? null,
     createdAt: flow.createdAt.toISOString(),
   };

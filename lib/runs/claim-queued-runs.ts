@@ -34,7 +34,9 @@ export interface ClaimRequest {
 export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<RunToExecute[]> {
   if (request.limit <= 0) return [];
   const executorId = pg.escapeLiteral(request.executorId);
-  const [limit, maxWorkers, userSessionLimit] = [request.limit, request.maxWorkers, request.userSessionLimit].map(wholeNumber);
+  const limit = wholeNumber(request.limit);
+  const maxWorkers = wholeNumber(request.maxWorkers);
+  const userSessionLimit = wholeNumber(request.userSessionLimit);
   const results = (await sqlPool(db).query(`
     SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
     WITH RECURSIVE running AS (

@@ -1,4 +1,6 @@
 import { sqlPool, type Db } from '@/lib/db/client';
+import { DURATION_BUCKETS } from '@/lib/flow-metrics/duration-buckets';
+import { runRollupOf } from '@/lib/flow-metrics/run-rollup';
 import type { RunOutcome } from './call-algorithm-endpoint';
 import { nextRunState, type NextRunState } from './run-retry-policy';
 
@@ -11,22 +13,39 @@ export interface FinishingRun {
   executorId: string | null;
 }
 
-// A named prepared statement: one round trip, planned once per connection.
+// A named prepared statement: one round trip, planned once per connection. It also adds
+// an ended run to its flow's per-minute rollup (the connection page's charts).
 const FINISH_RUN = {
   name: 'finish-run',
   text: `
-    UPDATE "AlgorithmRun" SET
-      "status" = $2::"RunStatus",
-      "output" = $3::jsonb,
-      "error" = $4,
-      "durationMs" = $5::int,
-      "finishedAt" = CASE WHEN $6::int IS NULL THEN now() AT TIME ZONE 'UTC' END,
-      "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $6::int / 1000.0),
-      "executorId" = NULL,
-      "attemptLog" = "attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
-        'attempt', $7::int, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        'outcome', $8::text, 'error', $9::text, 'durationMs', $5::int)))
-    WHERE "id" = $1 AND "attempt" = $7::int AND ("status" = 'RUNNING' OR ($2 = 'SUCCEEDED' AND "status" = 'QUEUED'))`,
+    WITH finished AS (
+      UPDATE "AlgorithmRun" SET
+        "status" = $2::"RunStatus",
+        "output" = $3::jsonb,
+        "error" = $4,
+        "durationMs" = $5::int,
+        "finishedAt" = CASE WHEN $6::int IS NULL THEN now() AT TIME ZONE 'UTC' END,
+        "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $6::int / 1000.0),
+        "executorId" = NULL,
+        "attemptLog" = "attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
+          'attempt', $7::int, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'outcome', $8::text, 'error', $9::text, 'durationMs', $5::int)))
+      WHERE "id" = $1 AND "attempt" = $7::int AND ("status" = 'RUNNING' OR ($2 = 'SUCCEEDED' AND "status" = 'QUEUED'))
+      RETURNING "eventFlowId"
+    ),
+    rollup AS (
+      INSERT INTO "FlowMetricMinute" AS m ("eventFlowId", "minute", "runsSucceeded", "runsFailed", "runsDead", "durationBuckets")
+      SELECT f."eventFlowId", date_trunc('minute', now() AT TIME ZONE 'UTC'), $10::int, $11::int, $12::int,
+        (SELECT array_agg(CASE WHEN i = $13::int THEN 1 ELSE 0 END ORDER BY i) FROM generate_series(1, $14::int) AS i)
+      FROM finished f WHERE f."eventFlowId" IS NOT NULL AND $13::int IS NOT NULL
+      ON CONFLICT ("eventFlowId", "minute") DO UPDATE SET
+        "runsSucceeded" = m."runsSucceeded" + EXCLUDED."runsSucceeded",
+        "runsFailed" = m."runsFailed" + EXCLUDED."runsFailed",
+        "runsDead" = m."runsDead" + EXCLUDED."runsDead",
+        "durationBuckets" = (SELECT array_agg(COALESCE(m."durationBuckets"[i], 0) + EXCLUDED."durationBuckets"[i] ORDER BY i)
+          FROM generate_series(1, $14::int) AS i)
+    )
+    SELECT count(*)::int AS finished FROM finished`,
 };
 
 /**
@@ -39,8 +58,8 @@ const FINISH_RUN = {
  */
 export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, durationMs: number): Promise<NextRunState | null> {
   const next = nextRunState(outcome, { ...run, retries: run.executorId !== null });
-  const failure = outcome.status === 'SUCCEEDED' ? null : outcome.error;
-  const { rowCount } = await sqlPool(db).query({
+  const rollup = runRollupOf(next.status, durationMs);
+  const { rows } = await sqlPool(db).query<{ finished: number }>({
     ...FINISH_RUN,
     values: [
       run.id,
@@ -51,8 +70,13 @@ export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, 
       next.status === 'QUEUED' ? next.retryInMs : null,
       run.attempt,
       outcome.status,
-      failure,
+      outcome.status === 'SUCCEEDED' ? null : outcome.error,
+      rollup?.succeeded ?? 0,
+      rollup?.failed ?? 0,
+      rollup?.dead ?? 0,
+      rollup?.bucket ?? null,
+      DURATION_BUCKETS,
     ],
   });
-  return rowCount === 1 ? next : null;
+  return rows[0]?.finished === 1 ? next : null;
 }

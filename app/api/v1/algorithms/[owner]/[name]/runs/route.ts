@@ -5,7 +5,8 @@ import { listAlgorithmRuns } from '@/lib/runs/list-algorithm-runs';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = userRoute<{ owner: string; name: string }>(async (_request, user, { owner, name }) => {
+/** The algorithm's latest runs; ?messageId= searches by SQS message id (prefix). */
+export const GET = userRoute<{ owner: string; name: string }>(async (request, user, { owner, name }) => {
   const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
-  return { runs: await listAlgorithmRuns(db(), algorithm.id) };
+  return { runs: await listAlgorithmRuns(db(), algorithm.id, new URL(request.url).searchParams.get('messageId') ?? undefined) };
 });

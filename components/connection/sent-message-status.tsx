@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { formatDuration } from '@/components/format';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import type { TestMessageTarget } from './send-test-message-dialog';
+import { useMessageRuns } from './use-message-runs';
+
+/** After Send: the message id, then its run as the worker and executor move it along. */
+export function SentMessageStatus({ target, messageId }: { target: TestMessageTarget; messageId: string }) {
+  const runs = useMessageRuns(target.flowId, messageId);
+  const rows = runs.data ?? [];
+  return (
+    <section aria-label="Sent message" className="space-y-2 rounded-md bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900 ring-1 ring-emerald-200 ring-inset">
+      <p>
+        Sent as message <code className="font-mono text-xs break-all">{messageId}</code>.
+      </p>
+      {runs.isError ? <p className="text-red-700">Could not follow the run: {runs.error.message}</p> : null}
+      {rows.length === 0 ? (
+        <p role="status">Waiting for the worker to receive it…</p>
+      ) : (
+        rows.map((row) => (
+          <p key={row.runId} role="status" className="flex flex-wrap items-center gap-2">
+            Run{' '}
+            <Link href={`${target.algorithmBase}/runs/${row.runId}`} className="font-mono text-xs text-brand-700 underline">
+              {row.runId}
+            </Link>
+            <RunStatusBadge status={row.outcome} />
+            {row.durationMs !== null ? <span className="text-xs">{formatDuration(row.durationMs)}</span> : null}
+            <Link href={`${target.connectionPath}/messages/${encodeURIComponent(messageId)}`} className="text-xs text-brand-700 underline">
+              Message trace
+            </Link>
+          </p>
+        ))
+      )}
+    </section>
+  );
+}

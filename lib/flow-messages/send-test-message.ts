@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
+import { partitionOfRegion } from '@/lib/aws/partition-of-region';
+import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
+import { formatSqsArn } from '@/lib/aws/sqs-arn';
+import { parseQueueUrl } from '@/lib/flows/parse-queue-url';
+import { regionFromQueueUrl } from '@/lib/sqs/region-from-queue-url';
+import { parseInput } from '@/lib/validation/parse-input';
+import { testMessageInput } from './test-message-input';
+
+export type TestMessageResult =
+  | { ok: true; messageId: string }
+  /** `policyStatement`: when the role lacks sqs:SendMessage, the statement to add to its policy. */
+  | { ok: false; problem: AwsProblem; policyStatement?: Record<string, unknown> };
+
+/**
+ * Publishes a message to the flow's queue with SendMessage, as the flow's role (local
+ * credentials in local mode), so it travels the whole way a real message does.
+ */
+export async function sendTestMessage(flow: QueueFlow, access: QueueAccess, input: unknown): Promise<TestMessageResult> {
+  const { body } = parseInput(testMessageInput, input);
+  const fifo = flow.queueUrl.endsWith('.fifo');
+  const sqs = access.clientFor(flow);
+  try {
+    const sent = await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: flow.queueUrl,
+        MessageBody: body,
+        // FIFO queues need a group; a fresh deduplication id lets the same body be sent twice.
+        ...(fifo ? { MessageGroupId: 'event-flows-test-messages', MessageDeduplicationId: randomUUID() } : {}),
+      }),
+    );
+    return { ok: true, messageId: sent.MessageId ?? '' };
+  } catch (error) {
+    const problem = describeAwsError(error, { action: 'sqs:SendMessage', resource: flow.queueUrl });
+    return problem.code === 'ACCESS_DENIED' ? { ok: false, problem, policyStatement: sendMessageStatement(flow.queueUrl) } : { ok: false, problem };
+  } finally {
+    sqs.destroy();
+  }
+}
+
+function sendMessageStatement(queueUrl: string): Record<string, unknown> {
+  const queue = parseQueueUrl(queueUrl);
+  const region = regionFromQueueUrl(queueUrl) ?? 'us-east-1';
+  const resource = queue.ok ? formatSqsArn({ partition: partitionOfRegion(region), region, accountId: queue.queue.accountId, queueName: queue.queue.queueName }) : queueUrl;
+  return { Sid: 'SendTestMessages', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: resource };
+}

@@ -1,0 +1,20 @@
+import type { FlowQueueReadout } from '@/lib/admin/flow-queue-readout';
+import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
+import { readoutKey, type QueueReadoutCaches } from '@/lib/admin/queue-readout-cache';
+import { readFlowQueues } from '@/lib/admin/read-flow-queues';
+import type { Db } from '@/lib/db/client';
+import { logger } from '@/lib/logger';
+import { recordQueueSample } from './record-queue-sample';
+
+/**
+ * A flow's queue counts through the shared readout cache; every reading that actually went
+ * to SQS (at most one per queue every few seconds) is also kept as the minute's sample
+ * for the backlog and DLQ charts. A sample that cannot be written does not fail the read.
+ */
+export function readFlowQueueSampled(db: Db, flow: QueueFlow & { id: string }, access: QueueAccess, caches: QueueReadoutCaches): Promise<FlowQueueReadout> {
+  return caches.readouts.get(readoutKey(flow), async () => {
+    const readout = await readFlowQueues(flow, access, caches.oldestSamples);
+    await recordQueueSample(db, flow.id, readout).catch((error: unknown) => logger.warn({ err: error, flowId: flow.id }, 'could not record the queue sample'));
+    return readout;
+  });
+}

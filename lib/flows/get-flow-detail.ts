@@ -1,0 +1,25 @@
+import type { SessionUser } from '@/lib/auth/session';
+import type { Db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
+
+export interface FlowDetail {
+  flow: FlowView;
+  algorithm: { owner: string; name: string; versions: string[] };
+  /** The caller owns the algorithm (admins who do not may read, not change). */
+  canEdit: boolean;
+}
+
+/** A flow for its connection page: its algorithm's owner or an admin may read; anyone else NOT_FOUND. */
+export async function getFlowDetail(db: Db, user: Pick<SessionUser, 'id' | 'isAdmin'>, flowId: string): Promise<FlowDetail> {
+  const row = await db.eventFlow.findUnique({
+    where: { id: flowId },
+    include: { ...FLOW_VIEW_INCLUDE, algorithm: { select: { ...FLOW_VIEW_INCLUDE.algorithm.select, ownerId: true, versions: { select: { version: true }, orderBy: { createdAt: 'desc' } } } } },
+  });
+  if (!row || (!user.isAdmin && row.algorithm.ownerId !== user.id)) throw new AppError('NOT_FOUND', 'No such event flow');
+  return {
+    flow: toFlowView(row),
+    algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name, versions: row.algorithm.versions.map((v) => v.version) },
+    canEdit: row.algorithm.ownerId === user.id,
+  };
+}

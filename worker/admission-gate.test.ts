@@ -54,6 +54,14 @@ describe('the admission gate', () => {
     expect(await reserved).toBe(7);
   });
 
+  it('does not read the room again on a wake while it has room', async () => {
+    const { gate, probes } = gateWithRoom([5, 9]);
+    expect(await gate.reserve(2, never)).toBe(2);
+    gate.wake();
+    expect(await gate.reserve(2, never)).toBe(2);
+    expect(probes).toEqual([5]);
+  });
+
   it('returns 0 when the poll is stopped while waiting', async () => {
     const { gate } = gateWithRoom([0]);
     const stop = new AbortController();

@@ -99,7 +99,9 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
       signalChange();
     },
     wake() {
-      // Runs moved: the room is worth reading again now, Retry-After or not.
+      // Runs moved: a flow waiting for room reads it again now, Retry-After or not. A flow
+      // with room ignores it, so a busy executor's NOTIFYs cost the polling flows nothing.
+      if (!waiting) return;
       stale = true;
       retryAt = 0;
       signalChange();

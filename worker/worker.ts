@@ -15,10 +15,11 @@ import { listenForNotifications } from './notifications';
 import { startReconciler } from './reconciler';
 import { loadFlowTargets, type FlowTarget } from './sql/load-flow-targets';
 import { pauseUnleasedDisabledFlows } from './sql/pause-unleased-disabled-flows';
-import { FLOW_CHANGES_CHANNEL, releaseLease } from './sql/release-lease';
+import { releaseLease } from './sql/release-lease';
 import { removeWorker } from './sql/remove-worker';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import { RUNS_MOVED_CHANNEL } from '@/lib/runs/run-channels';
+import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
 
 export interface WorkerDeps {
   db: Db;
@@ -124,9 +125,9 @@ export function startWorker(deps: WorkerDeps): Worker {
   });
   const notifications = listenForNotifications({
     databaseUrl: config.databaseUrl,
-    channels: [FLOW_CHANGES_CHANNEL, RUNS_MOVED_CHANNEL],
+    channels: [FLOWS_CHANGED_CHANNEL, RUNS_MOVED_CHANNEL],
     onNotification(channel) {
-      if (channel !== FLOW_CHANGES_CHANNEL) for (const { consumer } of running.values()) consumer.wake();
+      if (channel !== FLOWS_CHANGED_CHANNEL) for (const { consumer } of running.values()) consumer.wake();
       if (channel !== RUNS_MOVED_CHANNEL) reconciler.trigger();
     },
     logger: log,

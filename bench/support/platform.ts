@@ -1,7 +1,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { createDb, type Db } from '@/lib/db/client';
-import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
+import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from '@/test/support/factories';
 import { startBenchEndpoint, type BenchEndpoint, type EndpointOptions } from './algorithm-endpoint';
 import { startBenchDatabase, startSqsEmulatorProcess, type BenchDatabase, type SqsEmulatorProcess } from './services';
@@ -77,7 +77,7 @@ async function startAll(
   const worker = await startBenchWorker({ databaseUrl: database.url, sqsEndpoint: emulator.endpoint, platformApiUrl: app.url, env: options.workerEnv });
   const sqs = emulator.client();
   const announce = async () => {
-    await db.$executeRaw`SELECT pg_notify(${FLOWS_CHANGED_CHANNEL}, 'bench')`;
+    await notifyFlowsChanged(db, 'bench');
   };
   return {
     emulator,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Worker } from '@/worker/worker';
-import { notifyFlowChanged } from '../support/notify-flow-changed';
+import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createQueueWithDlq } from '../support/sqs';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
 import { startTestWorker, testWorkerConfig } from '../support/worker';
@@ -34,7 +34,7 @@ describe.each([
   });
 
   const changed = async (flowId: string) => {
-    if (notify) await notifyFlowChanged(scene.database.db, flowId);
+    if (notify) await notifyFlowsChanged(scene.database.db, flowId);
   };
   const runCount = async (flowId: string) => (await scene.runMessageIds(flowId)).length;
   const notConsumed = async (queueUrl: string, flowId: string) => {

@@ -1,7 +1,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createEventFlow } from './event-flows';
-import { notifyFlowChanged } from './notify-flow-changed';
+import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from './factories';
 import { startPlatformApiStandIn, type PlatformApiStandIn } from './platform-api-stand-in';
 import { createQueueWithDlq, testSqsClient } from './sqs';
@@ -44,7 +44,7 @@ export async function createWorkerScene(): Promise<WorkerScene> {
 
   const connect: WorkerScene['connect'] = async (queueUrl, { announce = true, ...options } = {}) => {
     const flow = await createEventFlow(database.db, { ...options, algorithmId: algorithm.id, creatorId: owner.id, queueUrl });
-    if (announce) await notifyFlowChanged(database.db, flow.id);
+    if (announce) await notifyFlowsChanged(database.db, flow.id);
     return flow;
   };
 

@@ -1,7 +1,5 @@
 import type { Db } from '@/lib/db/client';
-
-/** The channel the web app notifies on after it changes a flow (payload: the flow id). */
-export const FLOW_CHANGES_CHANNEL = 'event_flows_changed';
+import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 
 /**
  * Gives up this worker's lease once the flow's consumer has stopped. A disabled flow is
@@ -16,5 +14,5 @@ export async function releaseLease(db: Db, flowId: string, workerId: string): Pr
         "lastError" = CASE WHEN "enabled" THEN "lastError" ELSE NULL END
     WHERE "id" = ${flowId} AND "leaseOwner" = ${workerId}
     RETURNING "enabled"`;
-  if (released[0]?.enabled) await db.$executeRaw`SELECT pg_notify(${FLOW_CHANGES_CHANNEL}, ${flowId})`;
+  if (released[0]?.enabled) await notifyFlowsChanged(db, flowId);
 }

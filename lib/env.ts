@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Configuration, validated once. Names are fixed by PRODUCT.md ("Configuration names").
+// Configuration, validated once. The names are the product spec's; the README's "Configuration" table lists them.
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 

@@ -9,6 +9,8 @@ export interface ThroughputResult {
   messages: number;
   seconds: number;
   perSecond: number;
+  /** The rate to the consumer's `admitted` stage, when it has one. */
+  admittedPerSecond?: number;
 }
 
 /**
@@ -28,16 +30,19 @@ export async function measureThroughput(
   const total = connections * messagesPerQueue;
   const startedAt = performance.now();
   const consumer = await start(queueUrls);
+  let admittedSeconds: number | undefined;
   try {
     while (consumer.processed() < total) {
       if (performance.now() - startedAt > timeoutMs) throw new Error(`${name}: ${consumer.processed()}/${total} after ${timeoutMs} ms`);
+      if (admittedSeconds === undefined && (consumer.admitted?.() ?? 0) >= total) admittedSeconds = (performance.now() - startedAt) / 1000;
       await sleep(5);
     }
   } finally {
     await consumer.stop();
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  return { name, connections, messages: total, seconds, perSecond: total / seconds };
+  if (consumer.admitted) admittedSeconds ??= seconds;
+  return { name, connections, messages: total, seconds, perSecond: total / seconds, admittedPerSecond: admittedSeconds && total / admittedSeconds };
 }
 
 export function formatRate(result: ThroughputResult): string {

@@ -1,19 +1,24 @@
 import type { BenchPlatform } from './platform';
 import type { RunningConsumer } from './reference-consumers';
 
-/** Our worker as a consumer for measureThroughput: flows on the queues; progress = accepted runs. */
+/**
+ * Our worker as a consumer for measureThroughput: flows on the queues. Processed = runs
+ * SUCCEEDED at the algorithm endpoint (what a user waits for); admitted = runs accepted
+ * (each one message answered 200 and deleted).
+ */
 export async function startOurConsumer(platform: BenchPlatform, queueUrls: string[]): Promise<RunningConsumer> {
   const flowIds = await platform.connect(queueUrls);
-  let accepted = 0;
+  let counts = { admitted: 0, succeeded: 0 };
   let polling = true;
   const poll = (async () => {
     while (polling) {
-      accepted = await platform.acceptedRuns(flowIds);
+      counts = await platform.runCounts(flowIds);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();
   return {
-    processed: () => accepted,
+    processed: () => counts.succeeded,
+    admitted: () => counts.admitted,
     async stop() {
       polling = false;
       await poll;

@@ -41,8 +41,8 @@ export interface BenchPlatform {
   connect(queueUrls: string[], options?: { timeoutSeconds?: number }): Promise<string[]>;
   /** NOTIFY, as the web app sends after it changes flows: the worker reconciles at once. */
   announce(): Promise<void>;
-  /** Runs admitted for these flows: each is one message answered 200 and deleted. */
-  acceptedRuns(flowIds: string[]): Promise<number>;
+  /** Runs of these flows admitted (each one message answered 200 and deleted), and those SUCCEEDED. */
+  runCounts(flowIds: string[]): Promise<{ admitted: number; succeeded: number }>;
   stop(): Promise<void>;
 }
 
@@ -116,7 +116,12 @@ async function startAll(
       return flows.map((flow) => flow.id);
     },
     announce,
-    acceptedRuns: (flowIds) => db.algorithmRun.count({ where: { eventFlowId: { in: flowIds } } }),
+    async runCounts(flowIds) {
+      const [counts] = await db.$queryRaw<Array<{ admitted: number; succeeded: number }>>`
+        SELECT count(*)::int AS admitted, (count(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS succeeded
+        FROM "AlgorithmRun" WHERE "eventFlowId" = ANY(${flowIds})`;
+      return counts ?? { admitted: 0, succeeded: 0 };
+    },
     async stop() {
       await worker.stop().catch(() => undefined);
       await app.stop().catch(() => undefined);

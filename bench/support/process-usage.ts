@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -24,4 +24,58 @@ async function cpuTicks(pid: number): Promise<number> {
   // Fields after the command name (which may contain spaces): utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * CPU milliseconds used so far by a process and everything under it: its own and its
+ * live descendants' utime + stime, plus cutime + cstime for children already reaped
+ * (PostgreSQL's backends come and go with their connections).
+ */
+export async function treeCpuMs(pid: number): Promise<number> {
+  const stats = await allProcessStats();
+  const children = new Map<number, number[]>();
+  for (const stat of stats.values()) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
+  let ticks = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const next = pending.pop()!;
+    const stat = stats.get(next);
+    if (!stat) continue;
+    ticks += stat.ticks;
+    pending.push(...(children.get(next) ?? []));
+  }
+  return (1000 * ticks) / TICKS_PER_SECOND;
+}
+
+interface ProcessStat {
+  pid: number;
+  ppid: number;
+  ticks: number;
+}
+
+async function allProcessStats(): Promise<Map<number, ProcessStat>> {
+  const stats = new Map<number, ProcessStat>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => undefined);
+    if (!stat) continue; // exited meanwhile
+    // Fields after the command name: ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    stats.set(Number(entry), { pid: Number(entry), ppid: fields[1]!, ticks: fields[11]! + fields[12]! + fields[13]! + fields[14]! });
+  }
+  return stats;
+}
+
+/** CPU per named process over a stretch of work: call the result to read the milliseconds each used since. */
+export async function startCpuMeter(processes: Record<string, () => Promise<number> | number>): Promise<() => Promise<Record<string, number>>> {
+  const read = async () =>
+    Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([name, pid]) => [name, await treeCpuMs(await pid())] as const)));
+  const self = process.cpuUsage();
+  const before = await read();
+  return async () => {
+    const after = await read();
+    const used = Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]));
+    const { user, system } = process.cpuUsage(self);
+    return { ...used, 'bench process (endpoint, counting)': (user + system) / 1000 };
+  };
 }

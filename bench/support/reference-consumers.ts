@@ -12,6 +12,8 @@ export type SubmitRun = (body: string) => Promise<boolean>;
 
 export interface RunningConsumer {
   processed(): number;
+  /** Where the consumer records before it runs (ours: runs admitted), to time that stage too. */
+  admitted?(): number;
   stop(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,6 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface SqsEmulatorProcess {
   endpoint: string;
+  pid: number;
   client(): SQSClient;
   stop(): Promise<void>;
 }
@@ -31,6 +32,7 @@ export async function startSqsEmulatorProcess(): Promise<SqsEmulatorProcess> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     endpoint,
+    pid: child.pid!,
     client: () =>
       new SQSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 }),
     async stop() {
@@ -42,6 +44,8 @@ export async function startSqsEmulatorProcess(): Promise<SqsEmulatorProcess> {
 
 export interface BenchDatabase {
   url: string;
+  /** The postmaster's pid (it changes when the server restarts); backends are its children. */
+  pid(): Promise<number>;
   /** Stops the server (fast shutdown: clients are cut off) and starts it again on the same port. */
   restart(downMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -57,6 +61,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   await migrate(url);
   return {
     url,
+    pid: async () => Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]),
     async restart(downMs) {
       await cluster.stop();
       await sleep(downMs);

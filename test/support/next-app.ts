@@ -7,6 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +36,7 @@ export async function startNextApp(env: Record<string, string>, host = 'localhos
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;

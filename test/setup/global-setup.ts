@@ -21,12 +21,37 @@ declare module 'vitest' {
   }
 }
 
+interface TestServices {
+  postgresPort: number;
+  sqsEndpoint: string;
+  stop(): Promise<void>;
+}
+
+// The integration and browser projects share one set of services: the first project's
+// setup starts them, the last teardown stops them (global setups run in vitest's own process).
+const shared = globalThis as typeof globalThis & { eventFlowsTestServices?: { services: Promise<TestServices>; users: number } };
+
 export default async function setup(project: TestProject) {
+  shared.eventFlowsTestServices ??= { services: startServices(), users: 0 };
+  const holder = shared.eventFlowsTestServices;
+  holder.users++;
+  const services = await holder.services;
+  project.provide('postgresPort', services.postgresPort);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('sqsEndpoint', services.sqsEndpoint);
+  return async () => {
+    if (--holder.users > 0) return;
+    shared.eventFlowsTestServices = undefined;
+    await services.stop();
+  };
+}
+
+async function startServices(): Promise<TestServices> {
   const dir = await mkdtemp(path.join(tmpdir(), 'eventflows-test-'));
   await chmod(dir, 0o755);
   const stops: Array<() => Promise<void>> = [() => rm(dir, { recursive: true, force: true })];
-  const teardown = async () => {
-    for (const stop of stops) await stop().catch(() => undefined);
+  const stop = async () => {
+    for (const each of stops) await each().catch(() => undefined);
   };
   try {
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres') });
@@ -36,16 +61,12 @@ export default async function setup(project: TestProject) {
     const sqs = await startFauxqs({ port: 0, logger: false });
     stops.unshift(() => sqs.stop());
 
-    project.provide('postgresPort', cluster.port);
-    project.provide('templateDatabase', TEMPLATE_DATABASE);
-    project.provide('sqsEndpoint', sqs.address);
-
     // Worker and browser tests run the production builds; build them once, before any file starts.
     await buildWorker();
     await ensureAppBuilt(() => console.log('[test] building the web app for the browser tests…'));
+    return { postgresPort: cluster.port, sqsEndpoint: sqs.address, stop };
   } catch (error) {
-    await teardown();
+    await stop();
     throw error;
   }
-  return teardown;
 }

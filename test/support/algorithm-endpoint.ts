@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
+import { trackRunning } from './running-resources';
 
 // A stand-in for a user's algorithm: a real HTTP server the platform POSTs runs to.
 
@@ -41,13 +42,18 @@ export async function startAlgorithmEndpoint(answer: (call: ReceivedCall) => End
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const closed = trackRunning(`algorithm endpoint on port ${port}`, close);
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async close() {
+      await close();
+      closed();
+    },
   };
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '@/lib/local/ports';
 import { waitForHttp } from '@/lib/local/wait-for-http';
+import { trackRunning } from './running-resources';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -34,12 +35,17 @@ export async function startNextApp(env: Record<string, string>, host = 'localhos
     child.kill('SIGKILL');
     throw new Error(`The web app did not start: ${(error as Error).message}\n${output}`);
   }
+  const stopped = trackRunning(`web app ${url}`, async () => {
+    child.kill('SIGKILL');
+    await exited;
+  });
   return {
     url,
     pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;
+      stopped();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { RunContext } from '@/lib/runs/run-context';
 import { startRunExecutor, type RunExecutor, type RunExecutorOptions } from '@/lib/runs/start-run-executor';
 import { heartbeatWorker } from '@/worker/sql/heartbeat-worker';
 import { removeWorker } from '@/worker/sql/remove-worker';
+import { trackRunning } from './running-resources';
 
 /** The tests' short executor lease: a stopped test executor's runs come back within seconds. */
 export const TEST_EXECUTOR_LEASE_MS = 3_000;
@@ -30,11 +31,13 @@ export function startTestRunExecutor(
     leaseMs,
     heartbeat: () => heartbeatWorker(db, { id, hostname: 'test' }, leaseMs),
   });
+  const stopped = trackRunning(`run executor ${id}`, () => executor.stop());
   return {
     id,
     wake: executor.wake,
     async stop(graceMs) {
       await executor.stop(graceMs);
+      stopped();
       if (!options.executorId) await removeWorker(db, id);
     },
   };

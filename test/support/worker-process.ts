@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { WORKER_NODE_ARGS } from '@/lib/local/build-worker';
+import { trackRunning } from './running-resources';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -25,9 +26,15 @@ export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const gone = trackRunning(`worker process ${child.pid}`, async () => {
+    child.kill('SIGKILL');
+    await exited;
+  });
+  void exited.then(gone);
   return {
     pid: child.pid!,
-    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    exited,
     kill: (signal) => child.kill(signal),
     output: () => output,
   };

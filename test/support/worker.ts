@@ -10,6 +10,7 @@ import { workerConfig, type WorkerConfig } from '@/worker/config';
 import { startWorker, type Worker } from '@/worker/worker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { TEST_AUTH_SECRET } from './app';
+import { trackRunning } from './running-resources';
 
 /** The worker's environment in tests: every timing knob short. */
 export function testWorkerEnv(databaseUrl: string, platformApiUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -46,5 +47,13 @@ export function localSqsAccess(): SqsAccess {
 
 /** The worker in this process, with its own metrics registry. */
 export function startTestWorker(db: Db, config: WorkerConfig, sqsAccess: SqsAccess = localSqsAccess(), registry = new Registry()): Worker {
-  return startWorker({ db, config, sqsAccess, registry, logger });
+  const worker = startWorker({ db, config, sqsAccess, registry, logger });
+  const stopped = trackRunning(`worker ${worker.id}`, () => worker.stop());
+  return {
+    ...worker,
+    async stop() {
+      await worker.stop();
+      stopped();
+    },
+  };
 }

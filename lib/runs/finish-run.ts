@@ -13,31 +13,46 @@ export interface FinishingRun {
   executorId: string | null;
 }
 
-// A named prepared statement: one round trip, planned once per connection. It also adds
-// an ended run to its flow's per-minute rollup (the connection page's charts).
-const FINISH_RUN = {
-  name: 'finish-run',
+// Outcomes are written in batches: while one batch's statement is in flight, the outcomes
+// that arrive meanwhile wait for the next, so a busy executor writes many runs per round
+// trip and an idle one writes each at once. One named prepared statement (planned once per
+// connection) finishes a batch and adds its ended runs to their flows' per-minute rollups
+// (the connection page's charts), summed per flow first: one upsert per flow and minute.
+const FINISH_RUNS = {
+  name: 'finish-runs',
   text: `
-    WITH finished AS (
-      UPDATE "AlgorithmRun" SET
-        "status" = $2::"RunStatus",
-        "output" = $3::jsonb,
-        "error" = $4,
-        "durationMs" = $5::int,
-        "finishedAt" = CASE WHEN $6::int IS NULL THEN now() AT TIME ZONE 'UTC' END,
-        "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $6::int / 1000.0),
+    WITH input AS (
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[],
+        $10::int[], $11::int[], $12::int[], $13::int[])
+        AS t(id, status, output, error, duration_ms, retry_ms, attempt, outcome, attempt_error, succeeded, failed, dead, bucket)
+    ),
+    finished AS (
+      UPDATE "AlgorithmRun" r SET
+        "status" = i.status::"RunStatus",
+        "output" = i.output::jsonb,
+        "error" = i.error,
+        "durationMs" = i.duration_ms,
+        "finishedAt" = CASE WHEN i.retry_ms IS NULL THEN now() AT TIME ZONE 'UTC' END,
+        "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => i.retry_ms / 1000.0),
         "executorId" = NULL,
-        "attemptLog" = "attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
-          'attempt', $7::int, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'outcome', $8::text, 'error', $9::text, 'durationMs', $5::int)))
-      WHERE "id" = $1 AND "attempt" = $7::int AND ("status" = 'RUNNING' OR ($2 = 'SUCCEEDED' AND "status" = 'QUEUED'))
-      RETURNING "eventFlowId"
+        "attemptLog" = r."attemptLog" || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
+          'attempt', i.attempt, 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'outcome', i.outcome, 'error', i.attempt_error, 'durationMs', i.duration_ms)))
+      FROM input i
+      WHERE r."id" = i.id AND r."attempt" = i.attempt AND (r."status" = 'RUNNING' OR (i.status = 'SUCCEEDED' AND r."status" = 'QUEUED'))
+      RETURNING r."id", r."eventFlowId", i.succeeded, i.failed, i.dead, i.bucket
+    ),
+    per_flow AS (
+      SELECT f."eventFlowId", sum(f.succeeded)::int AS succeeded, sum(f.failed)::int AS failed, sum(f.dead)::int AS dead,
+        (SELECT array_agg((SELECT count(*)::int FROM finished b WHERE b."eventFlowId" = f."eventFlowId" AND b.bucket = n) ORDER BY n)
+          FROM generate_series(1, $14::int) AS n) AS buckets
+      FROM finished f WHERE f."eventFlowId" IS NOT NULL AND f.bucket IS NOT NULL
+      GROUP BY f."eventFlowId"
     ),
     rollup AS (
       INSERT INTO "FlowMetricMinute" AS m ("eventFlowId", "minute", "runsSucceeded", "runsFailed", "runsDead", "durationBuckets")
-      SELECT f."eventFlowId", date_trunc('minute', now() AT TIME ZONE 'UTC'), $10::int, $11::int, $12::int,
-        (SELECT array_agg(CASE WHEN i = $13::int THEN 1 ELSE 0 END ORDER BY i) FROM generate_series(1, $14::int) AS i)
-      FROM finished f WHERE f."eventFlowId" IS NOT NULL AND $13::int IS NOT NULL
+      SELECT p."eventFlowId", date_trunc('minute', now() AT TIME ZONE 'UTC'), p.succeeded, p.failed, p.dead, p.buckets
+      FROM per_flow p ORDER BY p."eventFlowId" -- one lock order, so concurrent batches do not deadlock
       ON CONFLICT ("eventFlowId", "minute") DO UPDATE SET
         "runsSucceeded" = m."runsSucceeded" + EXCLUDED."runsSucceeded",
         "runsFailed" = m."runsFailed" + EXCLUDED."runsFailed",
@@ -45,8 +60,20 @@ const FINISH_RUN = {
         "durationBuckets" = (SELECT array_agg(COALESCE(m."durationBuckets"[i], 0) + EXCLUDED."durationBuckets"[i] ORDER BY i)
           FROM generate_series(1, $14::int) AS i)
     )
-    SELECT count(*)::int AS finished FROM finished`,
+    SELECT "id" FROM finished`,
 };
+
+// More outcomes than this wait for the next batch (bounded statement size).
+const MAX_BATCH = 500;
+
+/** One outcome waiting for its batch: the statement's columns, and who waits for it. */
+interface PendingFinish {
+  row: [string, string, string | null, string | null, number, number | null, number, string, string | null, number, number, number, number | null];
+  done(finished: boolean): void;
+  failed(error: unknown): void;
+}
+
+const batches = new WeakMap<Db, { waiting: PendingFinish[]; writing: boolean }>();
 
 /**
  * Records how an attempt ended: SUCCEEDED, FAILED, TIMED_OUT, DEAD, or QUEUED again for
@@ -59,24 +86,43 @@ const FINISH_RUN = {
 export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, durationMs: number): Promise<NextRunState | null> {
   const next = nextRunState(outcome, { ...run, retries: run.executorId !== null });
   const rollup = runRollupOf(next.status, durationMs);
-  const { rows } = await sqlPool(db).query<{ finished: number }>({
-    ...FINISH_RUN,
-    values: [
-      run.id,
-      next.status,
-      outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null,
-      next.status === 'SUCCEEDED' ? null : next.error,
-      durationMs,
-      next.status === 'QUEUED' ? next.retryInMs : null,
-      run.attempt,
-      outcome.status,
-      outcome.status === 'SUCCEEDED' ? null : outcome.error,
-      rollup?.succeeded ?? 0,
-      rollup?.failed ?? 0,
-      rollup?.dead ?? 0,
-      rollup?.bucket ?? null,
-      DURATION_BUCKETS,
-    ],
+  const row: PendingFinish['row'] = [
+    run.id,
+    next.status,
+    outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null,
+    next.status === 'SUCCEEDED' ? null : next.error,
+    durationMs,
+    next.status === 'QUEUED' ? next.retryInMs : null,
+    run.attempt,
+    outcome.status,
+    outcome.status === 'SUCCEEDED' ? null : outcome.error,
+    rollup?.succeeded ?? 0,
+    rollup?.failed ?? 0,
+    rollup?.dead ?? 0,
+    rollup?.bucket ?? null,
+  ];
+  const finished = await new Promise<boolean>((done, failed) => {
+    const batch = batches.get(db) ?? { waiting: [], writing: false };
+    batches.set(db, batch);
+    batch.waiting.push({ row, done, failed });
+    if (!batch.writing) void writeBatches(db, batch);
   });
-  return rows[0]?.finished === 1 ? next : null;
+  return finished ? next : null;
+}
+
+/** Writes what is waiting, a batch at a time, until nothing is. A failed batch fails each of its callers (they retry). */
+async function writeBatches(db: Db, batch: { waiting: PendingFinish[]; writing: boolean }): Promise<void> {
+  batch.writing = true;
+  while (batch.waiting.length) {
+    const writing = batch.waiting.splice(0, MAX_BATCH);
+    try {
+      const columns = writing[0]!.row.map((_, column) => writing.map(({ row }) => row[column]));
+      const { rows } = await sqlPool(db).query<{ id: string }>({ ...FINISH_RUNS, values: [...columns, DURATION_BUCKETS] });
+      const finished = new Set(rows.map((row) => row.id));
+      for (const pending of writing) pending.done(finished.has(pending.row[0]));
+    } catch (error) {
+      for (const pending of writing) pending.failed(error);
+    }
+  }
+  batch.writing = false;
 }

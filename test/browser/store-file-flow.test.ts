@@ -1,6 +1,6 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '@/lib/logger';
 import type { RunExecutor } from '@/lib/runs/start-run-executor';
 import { startTestRunExecutor } from '../support/run-executor';
@@ -39,8 +39,11 @@ describe("the guide's example, end to end in Chromium", () => {
     queue = await createQueueWithDlq(sqs);
     executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger });
   });
-  afterAll(async () => {
+  // A failed test may leave the worker it started running.
+  afterEach(async () => {
     await worker?.stop();
+  });
+  afterAll(async () => {
     await executor?.stop(1_000);
     await browser?.close();
     await app?.stop();
@@ -94,6 +97,7 @@ describe("the guide's example, end to end in Chromium", () => {
     await expect.poll(() => t.db.algorithmRun.findFirst({ where: { sqsMessageId: messageId } }), { timeout: 20_000, interval: 100 }).toMatchObject({ status: 'SUCCEEDED' });
     runId = (await t.db.algorithmRun.findFirstOrThrow({ where: { sqsMessageId: messageId } })).id;
     await expect.poll(async () => (await queueDepth(sqs, queue.queueUrl)).total, { timeout: 10_000 }).toBe(0);
+    await worker.stop();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data Sources' }).click();
     await page.getByRole('link', { name: /My Hosted Data/ }).click();

@@ -115,4 +115,26 @@ describe('the run executor', () => {
       await listener.end();
     }
   });
+
+  it('records outcomes finished together each once: in their runs and in the flow\'s rollup', async () => {
+    // 40 runs end within milliseconds of each other, so their outcomes are written in shared batches.
+    const a = await scene.algorithmAnswering((call) => ((call.body as number) % 4 === 0 ? { status: 400, body: { error: 'no' } } : { body: call.body }));
+    const flow = await scene.db.eventFlow.create({
+      data: { kind: 'BROKER', algorithmId: a.algorithm.id, creatorId: a.user.id, queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q', roleArn: 'arn:aws:iam::123456789012:role/r' },
+    });
+    const runIds = await scene.queueRuns(a, Array.from({ length: 40 }, (_, i) => ({ input: i })), { eventFlowId: flow.id });
+    scene.start();
+    const runs = await Promise.all(runIds.map((runId) => scene.finished(runId)));
+
+    expect(runs.filter((run) => run.status === 'SUCCEEDED')).toHaveLength(30);
+    expect(runs.filter((run) => run.status === 'FAILED')).toHaveLength(10);
+    for (const run of runs) expect(run.attemptLog).toHaveLength(1);
+    const minutes = await scene.db.flowMetricMinute.findMany({ where: { eventFlowId: flow.id } });
+    const sum = (pick: (minute: (typeof minutes)[number]) => number) => minutes.reduce((total, minute) => total + pick(minute), 0);
+    expect({ succeeded: sum((m) => m.runsSucceeded), failed: sum((m) => m.runsFailed), durations: sum((m) => m.durationBuckets.reduce((x, y) => x + y, 0)) }).toEqual({
+      succeeded: 30,
+      failed: 10,
+      durations: 40,
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/local/embedded-postgres';
@@ -36,9 +36,11 @@ describe('run outcomes when PostgreSQL is down for 10 s', () => {
       return n % 3 === 0 ? { status: 400, body: { error: `bad input ${n}` } } : { body: { done: n } };
     });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     release();
     await executor?.stop(1_000);
+  });
+  afterAll(async () => {
     await endpoint?.close();
     await db?.$disconnect();
     await cluster?.stop();

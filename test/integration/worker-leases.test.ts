@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@/worker/worker';
 import { sendMessages } from '../support/sqs-messages';
 import { startTestWorker, testWorkerConfig } from '../support/worker';
@@ -13,8 +13,10 @@ describe('workers sharing flows', () => {
   beforeAll(async () => {
     scene = await createWorkerScene();
   });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+  });
   afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop()));
     await scene?.close();
   });
 

@@ -3,13 +3,11 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
+import { DEAD_RUN_STATUSES } from './dead-run-statuses';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
 
 /** Which dead runs to replay: one run, or every dead run of one connection. */
 export type DeadRunSelection = { runId: string } | { flowId: string };
-
-/** Statuses of runs nobody will run again unless replayed ("dead runs" in the UI). */
-export const DEAD_RUN_STATUSES = ['DEAD', 'EXPIRED'] as const;
 
 /**
  * Replay: the DEAD or EXPIRED runs selected, of algorithms `userId` owns, go back to the
@@ -43,7 +41,7 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
         "attemptLog" = r."attemptLog" || jsonb_build_array(jsonb_build_object(
           'attempt', r."attempt", 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'outcome', 'REPLAYED', 'by', ${userId}::text))
-      WHERE ${target} AND r."status" IN ('DEAD', 'EXPIRED')
+      WHERE ${target} AND r."status"::text IN (${Prisma.join(DEAD_RUN_STATUSES)})
         AND r."algorithmId" IN (SELECT a."id" FROM "Algorithm" a WHERE a."ownerId" = ${userId})
       RETURNING r."id"
     )

@@ -44,11 +44,7 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
             {run.attempt} of {run.maxAttempts}
           </Item>
         </dl>
-        {isDead(run) ? (
-          <div className="mt-4 border-t border-slate-100 pt-4">
-            <ReplayRunButton runId={run.id} />
-          </div>
-        ) : null}
+        <ReplayRunButton runId={run.id} dead={isDead(run)} />
       </Card>
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (

@@ -52,7 +52,7 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
       </header>
       {isError ? <Alert tone="warning">Could not refresh the connection: {error.message}. Showing what was last loaded.</Alert> : null}
       {flow.lastError && flow.status === 'ERROR' ? <Alert>Last error: {flow.lastError}</Alert> : null}
-      <section aria-label="Counters" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <section aria-label="Counters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         {counters.map(([label, value]) => (
           <div key={label} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
             <p className="text-xs text-slate-500">{label}</p>

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in turn, each with its own emulator and database.
 import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api';
+import { benchBurst } from './burst';
 import { benchFaults } from './faults';
 import { benchLatency } from './latency';
 import { benchScale } from './scale';
@@ -14,6 +15,7 @@ for (const [name, bench] of [
   ['scale', benchScale],
   ['faults', benchFaults],
   ['api', benchApi],
+  ['burst', benchBurst],
 ] as const) {
   results.push([name, await bench()]);
 }

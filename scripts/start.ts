@@ -10,11 +10,12 @@ import { migrate } from '@/lib/db/migrate';
 import { loadOrCreateAuthSecret } from '@/lib/local/auth-secret';
 import { ensureAppBuilt } from '@/lib/local/build-app';
 import { buildWorker, WORKER_NODE_ARGS } from '@/lib/local/build-worker';
-import { startChild, type ManagedChild } from '@/lib/local/child-process';
+import { startChild } from '@/lib/local/child-process';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 import { isPortInUse } from '@/lib/local/ports';
 import { DEMO_LOGIN } from '@/lib/local/demo-data';
 import { LOCAL_SQS_CREDENTIALS, startSqsEmulator } from '@/lib/local/sqs-emulator';
+import { superviseChild } from '@/lib/local/supervise-child';
 import { waitForHttp } from '@/lib/local/wait-for-http';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -76,14 +77,22 @@ async function main(): Promise<void> {
   if (local) await seedDemo(db(), appUrl);
   await db().$disconnect();
 
-  const children = [
-    startChild('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)], childEnv),
-    startChild('worker', process.execPath, WORKER_NODE_ARGS, childEnv),
-  ];
+  // A child that crashes is restarted with backoff; one that keeps crashing stops everything.
+  const supervise = (name: string, command: string, args: string[]) =>
+    superviseChild({
+      name,
+      start() {
+        const child = startChild(name, command, args, childEnv);
+        say(`${name} started (pid ${child.process.pid})`);
+        return child;
+      },
+      say,
+      onGiveUp: () => void shutdown(1),
+    });
+  const children = [supervise('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)]), supervise('worker', process.execPath, WORKER_NODE_ARGS)];
   cleanups.unshift(async () => {
     await Promise.all(children.map((child) => child.stop()));
   });
-  watchChildren(children);
 
   await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 60_000);
   printBanner(config, appUrl, local);
@@ -99,16 +108,6 @@ async function startLocalDatabase(dataDir: string): Promise<string> {
   cleanups.push(() => cluster.stop());
   await cluster.createDatabase('eventflows');
   return cluster.urlFor('eventflows');
-}
-
-function watchChildren(children: ManagedChild[]): void {
-  for (const child of children) {
-    void child.exited.then((code) => {
-      if (shuttingDown) return;
-      say(`The ${child.name} process exited (code ${code ?? 'signal'}); stopping everything.`);
-      void shutdown(1);
-    });
-  }
 }
 
 function printBanner(config: Env, appUrl: string, local: Awaited<ReturnType<typeof startSqsEmulator>> | undefined): void {

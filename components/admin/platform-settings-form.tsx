@@ -8,6 +8,16 @@ import { Field } from '@/components/ui/field';
 import { ApiError, fetchJson } from '@/lib/http/fetch-json';
 import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 
+const SETTING_NAMES = [
+  'maxWorkers',
+  'userSessionLimit',
+  'userQueueLimit',
+  'platformQueueLimit',
+  'defaultMaxAttempts',
+  'queuedRunExpiryHours',
+  'awsAccountNumber',
+] as const satisfies ReadonlyArray<keyof PlatformSettings>;
+
 export function PlatformSettingsForm({ initial }: { initial: PlatformSettings }) {
   const save = useMutation({
     mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
@@ -18,7 +28,7 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    save.mutate({ maxWorkers: form.get('maxWorkers'), userSessionLimit: form.get('userSessionLimit'), awsAccountNumber: form.get('awsAccountNumber') });
+    save.mutate(Object.fromEntries(SETTING_NAMES.map((name) => [name, form.get(name)])));
   }
 
   return (
@@ -32,7 +42,7 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.maxWorkers}
         error={fieldErrors.maxWorkers}
-        hint="Runs in flight at once, platform-wide. Beyond it the algorithm API answers 429 and queued messages wait in SQS."
+        hint="Runs executing at once, platform-wide; further runs wait in the backlog."
       />
       <Field
         label="User session limit"
@@ -41,7 +51,44 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.userSessionLimit}
         error={fieldErrors.userSessionLimit}
-        hint="Runs in flight at once for one user."
+        hint="Runs executing at once for one user."
+      />
+      <Field
+        label="User queue limit"
+        name="userQueueLimit"
+        type="number"
+        min={1}
+        defaultValue={initial.userQueueLimit}
+        error={fieldErrors.userQueueLimit}
+        hint="Runs one user may have waiting to execute; beyond it new work is answered 429 and waits in SQS."
+      />
+      <Field
+        label="Platform queue limit"
+        name="platformQueueLimit"
+        type="number"
+        min={1}
+        defaultValue={initial.platformQueueLimit}
+        error={fieldErrors.platformQueueLimit}
+        hint="Runs waiting to execute across all users; beyond it new work is answered 429 and waits in SQS."
+      />
+      <Field
+        label="Default max attempts"
+        name="defaultMaxAttempts"
+        type="number"
+        min={1}
+        max={20}
+        defaultValue={initial.defaultMaxAttempts}
+        error={fieldErrors.defaultMaxAttempts}
+        hint="How many times a run is tried after transient failures (1–20) when its connection sets no retry policy; then it is dead."
+      />
+      <Field
+        label="Queued run expiry (hours)"
+        name="queuedRunExpiryHours"
+        type="number"
+        min={1}
+        defaultValue={initial.queuedRunExpiryHours}
+        error={fieldErrors.queuedRunExpiryHours}
+        hint="A run still waiting to execute after this many hours is expired, so it no longer holds a place in the backlog."
       />
       <Field
         label="AWS account number"

@@ -74,6 +74,7 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
       <Count value={source.ok ? source.inFlight : undefined} testId="in-flight" />
       <Count value={source.ok ? source.delayed : undefined} testId="delayed" />
       <Count value={dlq?.ok ? dlq.depth : undefined} testId="dlq-depth" alarm />
+      <Count value={row.deadRuns} testId="dead-runs" alarm />
       <Td>
         <DlqSparkline series={row.dlqSeries} />
       </Td>
@@ -101,6 +102,7 @@ export function QueueOverviewTable({ rows }: { rows: QueueOverviewRow[] }) {
           <SortableTh label="In flight" sortKey="inFlight" numeric {...header} />
           <SortableTh label="Delayed" sortKey="delayed" numeric {...header} />
           <SortableTh label="DLQ depth" sortKey="dlqDepth" numeric {...header} />
+          <SortableTh label="Dead runs" sortKey="deadRuns" numeric {...header} />
           <Th>Last hour</Th>
           <SortableTh label="Oldest" sortKey="oldest" numeric {...header} />
           <Th className="text-right">Actions</Th>

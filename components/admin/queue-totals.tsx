@@ -9,10 +9,11 @@ export function QueueTotals({ totals }: { totals: QueueOverviewTotals }) {
     ['In flight', String(totals.inFlight)],
     ['Delayed', String(totals.delayed)],
     ['DLQ depth', String(totals.dlqDepth)],
+    ['Dead runs', String(totals.deadRuns)],
     ['Oldest DLQ message', totals.oldestDlqMessageAgeSeconds === null ? '—' : formatAge(totals.oldestDlqMessageAgeSeconds)],
   ];
   return (
-    <dl aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <dl aria-label="Totals" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
       {stats.map(([label, value, note]) => (
         <Card key={label} className="px-4 py-3">
           <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>

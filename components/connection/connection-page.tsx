@@ -1,6 +1,7 @@
 'use client';
 
 import { FlowStatus } from '@/components/flows/flow-status-badge';
+import { ReplayDeadRunsButton } from '@/components/runs/replay-dead-runs-button';
 import { Alert } from '@/components/ui/alert';
 import type { FlowDetail } from '@/lib/flows/get-flow-detail';
 import { ConnectionCharts } from './connection-charts';
@@ -30,6 +31,7 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
     ['Requeued (429)', flow.requeuedCount],
     ['Failed', flow.failedCount],
     ['Filtered', flow.filteredCount],
+    ['Dead runs', detail.deadRuns],
   ] as const;
   return (
     <div className="space-y-6">
@@ -45,11 +47,12 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
         <div className="flex flex-wrap gap-2">
           <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} />
           {detail.canEdit ? <EditConnectionDialog key={flow.editedAt ?? 'never'} detail={detail} /> : null}
+          {detail.canEdit ? <ReplayDeadRunsButton flowId={flow.id} queueName={flow.queueName} deadRuns={detail.deadRuns} /> : null}
         </div>
       </header>
       {isError ? <Alert tone="warning">Could not refresh the connection: {error.message}. Showing what was last loaded.</Alert> : null}
       {flow.lastError && flow.status === 'ERROR' ? <Alert>Last error: {flow.lastError}</Alert> : null}
-      <section aria-label="Counters" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <section aria-label="Counters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         {counters.map(([label, value]) => (
           <div key={label} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
             <p className="text-xs text-slate-500">{label}</p>

@@ -5,15 +5,16 @@ import { SendTestMessageDialog } from '@/components/connection/send-test-message
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Td } from '@/components/ui/table';
+import { ReplayDeadRunsButton } from '@/components/runs/replay-dead-runs-button';
 import { Timestamp } from '@/components/ui/timestamp';
-import type { FlowView } from '@/lib/flows/flow-view';
+import type { FlowListItem } from '@/lib/flows/list-flows';
 import { DlqDialogButton } from './dlq-dialog-button';
 import { FlowStatus } from './flow-status-badge';
 import { TestConnectionButton } from './test-connection-button';
 import type { AlgorithmRef, useFlowActions } from './use-flows';
 
 interface FlowRowProps {
-  flow: FlowView;
+  flow: FlowListItem;
   algorithm: AlgorithmRef;
   noun: string;
   actions: ReturnType<typeof useFlowActions>;
@@ -55,6 +56,9 @@ export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
           {flow.requeuedCount} requeued · {flow.failedCount} failed
         </p>
         {flow.filteredCount > 0 ? <p>{flow.filteredCount} filtered</p> : null}
+        <p className={flow.deadRuns > 0 ? 'font-medium text-red-700' : 'text-slate-500'}>
+          {flow.deadRuns} dead {flow.deadRuns === 1 ? 'run' : 'runs'}
+        </p>
         {flow.lastMessageAt ? (
           <p className="text-slate-500">
             Last <Timestamp iso={flow.lastMessageAt} />
@@ -78,6 +82,7 @@ export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
           />
           <TestConnectionButton flowId={flow.id} resultIn="dialog" label={`Test connection of ${flow.queueName}`} />
           <DlqDialogButton flowId={flow.id} queueName={flow.queueName} />
+          <ReplayDeadRunsButton flowId={flow.id} queueName={flow.queueName} deadRuns={flow.deadRuns} />
           <ConfirmDialog
             trigger={
               <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" aria-label={`Delete ${flow.queueName}`}>

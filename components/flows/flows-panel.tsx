@@ -4,14 +4,14 @@ import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { FlowView } from '@/lib/flows/flow-view';
+import type { FlowListItem } from '@/lib/flows/list-flows';
 import { FlowsTable } from './flows-table';
 import { useFlows, type AlgorithmRef, type FlowKind } from './use-flows';
 
 interface FlowsPanelProps {
   algorithm: AlgorithmRef;
   kind: FlowKind;
-  initialFlows: FlowView[];
+  initialFlows: FlowListItem[];
   title: string;
   description: ReactNode;
   /** Singular, lower case: "connection", "event listener". */

@@ -2,12 +2,12 @@
 
 import { Alert } from '@/components/ui/alert';
 import { Table, Th } from '@/components/ui/table';
-import type { FlowView } from '@/lib/flows/flow-view';
+import type { FlowListItem } from '@/lib/flows/list-flows';
 import { FlowRow } from './flow-row';
 import { useFlowActions, type AlgorithmRef } from './use-flows';
 
 /** Broker connections or event listeners of one algorithm, with pause/resume and delete. */
-export function FlowsTable({ algorithm, flows, noun }: { algorithm: AlgorithmRef; flows: FlowView[]; noun: string }) {
+export function FlowsTable({ algorithm, flows, noun }: { algorithm: AlgorithmRef; flows: FlowListItem[]; noun: string }) {
   const actions = useFlowActions(algorithm);
   return (
     <div className="space-y-3">

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FlowView } from '@/lib/flows/flow-view';
+import type { FlowListItem } from '@/lib/flows/list-flows';
 import { fetchJson } from '@/lib/http/fetch-json';
 
 export type FlowKind = FlowView['kind'];
@@ -20,10 +21,10 @@ function flowsPath({ owner, name }: AlgorithmRef, kind: FlowKind): string {
 
 const algorithmFlowsKey = ({ owner, name }: AlgorithmRef) => ['flows', owner, name];
 
-export function useFlows(algorithm: AlgorithmRef, kind: FlowKind, initialFlows: FlowView[]) {
+export function useFlows(algorithm: AlgorithmRef, kind: FlowKind, initialFlows: FlowListItem[]) {
   return useQuery({
     queryKey: [...algorithmFlowsKey(algorithm), kind],
-    queryFn: async () => (await fetchJson<{ flows: FlowView[] }>(flowsPath(algorithm, kind))).flows,
+    queryFn: async () => (await fetchJson<{ flows: FlowListItem[] }>(flowsPath(algorithm, kind))).flows,
     initialData: initialFlows,
     refetchInterval: REFRESH_INTERVAL_MS,
   });

@@ -6,7 +6,9 @@ import { formatDuration, formatTime } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { fetchJson } from '@/lib/http/fetch-json';
+import { DEAD_RUN_STATUSES } from '@/lib/runs/dead-run-statuses';
 import type { RunDetail } from '@/lib/runs/get-run-detail';
+import { ReplayRunButton } from './replay-run-button';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -38,7 +40,11 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
           <Item label="Finished">{formatTime(run.finishedAt)}</Item>
           <Item label="Duration">{formatDuration(run.durationMs)}</Item>
           <Item label="Timeout">{run.timeoutSeconds} s</Item>
+          <Item label="Attempts">
+            {run.attempt} of {run.maxAttempts}
+          </Item>
         </dl>
+        <ReplayRunButton runId={run.id} dead={isDead(run)} />
       </Card>
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (
@@ -51,6 +57,10 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
       ) : null}
     </div>
   );
+}
+
+function isDead(run: RunDetail): boolean {
+  return (DEAD_RUN_STATUSES as readonly string[]).includes(run.status);
 }
 
 function isFinished(run: RunDetail): boolean {

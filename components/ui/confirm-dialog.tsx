@@ -14,10 +14,12 @@ interface ConfirmDialogProps {
   pendingLabel: string;
   /** Runs on confirm; the dialog stays open, showing the error, if it rejects. */
   onConfirm: () => Promise<unknown>;
+  /** The confirm button's look: danger (the default) for destructive actions. */
+  confirmVariant?: 'danger' | 'primary';
 }
 
 /** Asks before a destructive action (Radix AlertDialog: focus trap, Escape cancels). */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, pendingLabel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, title, description, confirmLabel, pendingLabel, onConfirm, confirmVariant = 'danger' }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -54,7 +56,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, pendi
                 Cancel
               </Button>
             </AlertDialog.Cancel>
-            <Button variant="danger" onClick={confirm} disabled={pending}>
+            <Button variant={confirmVariant} onClick={confirm} disabled={pending}>
               {pending ? pendingLabel : confirmLabel}
             </Button>
           </div>

@@ -1,5 +1,6 @@
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
+import { countDeadRunsOfFlows } from '@/lib/flows/count-flow-runs';
 import { listDlqDepthSeries } from '@/lib/flow-metrics/list-dlq-depth-series';
 import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
 import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
@@ -21,6 +22,8 @@ export interface QueueOverviewRow {
   readout: FlowQueueReadout;
   /** DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
   dlqSeries: Array<number | null>;
+  /** The platform's side of dead letters: its runs that are DEAD or EXPIRED. */
+  deadRuns: number;
 }
 
 export interface QueueOverviewTotals {
@@ -31,6 +34,7 @@ export interface QueueOverviewTotals {
   inFlight: number;
   delayed: number;
   dlqDepth: number;
+  deadRuns: number;
   oldestDlqMessageAgeSeconds: number | null;
 }
 
@@ -62,8 +66,9 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     readout: await readFlowQueueSampled(db, flow, access, caches),
   }));
   // Read after the readouts, so this request's samples are in the sparklines.
-  const series = await listDlqDepthSeries(db, rows.map((row) => row.flowId));
-  const withSeries = rows.map((row) => ({ ...row, dlqSeries: series.get(row.flowId) ?? [] }));
+  const flowIds = rows.map((row) => row.flowId);
+  const [series, deadRuns] = await Promise.all([listDlqDepthSeries(db, flowIds), countDeadRunsOfFlows(db, flowIds)]);
+  const withSeries = rows.map((row) => ({ ...row, dlqSeries: series.get(row.flowId) ?? [], deadRuns: deadRuns.get(row.flowId) ?? 0 }));
   return { rows: withSeries, totals: totalsOf(withSeries), local: access.local };
 }
 
@@ -87,6 +92,7 @@ function totalsOf(rows: QueueOverviewRow[]): QueueOverviewTotals {
     inFlight: sum(sources.values(), (queue) => queue.inFlight),
     delayed: sum(sources.values(), (queue) => queue.delayed),
     dlqDepth: sum(dlqs.values(), (dlq) => dlq.depth),
+    deadRuns: sum(rows, (row) => row.deadRuns),
     oldestDlqMessageAgeSeconds: ages.length > 0 ? Math.max(...ages) : null,
   };
 }

@@ -1,6 +1,6 @@
 import type { QueueOverviewRow } from './list-queue-overview';
 
-export type QueueSortKey = 'algorithm' | 'queue' | 'visible' | 'inFlight' | 'delayed' | 'dlqDepth' | 'oldest';
+export type QueueSortKey = 'algorithm' | 'queue' | 'visible' | 'inFlight' | 'delayed' | 'dlqDepth' | 'deadRuns' | 'oldest';
 export interface QueueSort {
   key: QueueSortKey;
   direction: 'asc' | 'desc';
@@ -21,6 +21,8 @@ function sortValue(row: QueueOverviewRow, key: QueueSortKey): string | number | 
       return source.ok ? source[key] : undefined;
     case 'dlqDepth':
       return dlq?.ok ? dlq.depth : undefined;
+    case 'deadRuns':
+      return row.deadRuns;
     case 'oldest':
       return oldest?.ok ? oldest.ageSeconds : undefined;
   }

@@ -1,6 +1,7 @@
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { countDeadRunsOfFlows } from './count-flow-runs';
 import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
 
 export interface FlowDetail {
@@ -8,6 +9,8 @@ export interface FlowDetail {
   algorithm: { owner: string; name: string; versions: string[] };
   /** The caller owns the algorithm (admins who do not may read, not change). */
   canEdit: boolean;
+  /** Its runs that are DEAD or EXPIRED (replayable by the owner). */
+  deadRuns: number;
 }
 
 /** A flow for its connection page: its algorithm's owner or an admin may read; anyone else NOT_FOUND. */
@@ -21,5 +24,6 @@ export async function getFlowDetail(db: Db, user: Pick<SessionUser, 'id' | 'isAd
     flow: toFlowView(row),
     algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name, versions: row.algorithm.versions.map((v) => v.version) },
     canEdit: row.algorithm.ownerId === user.id,
+    deadRuns: (await countDeadRunsOfFlows(db, [row.id])).get(row.id) ?? 0,
   };
 }

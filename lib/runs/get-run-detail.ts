@@ -8,6 +8,9 @@ export interface RunDetail extends RunSummary {
   output: unknown;
   error: string | null;
   timeoutSeconds: number;
+  /** Attempts started, and how many it may have (replaying a dead run grants more). */
+  attempt: number;
+  maxAttempts: number;
 }
 
 /** One run of an algorithm the caller owns; "not found" otherwise. */
@@ -20,6 +23,8 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
       output: true,
       error: true,
       timeoutSeconds: true,
+      attempt: true,
+      maxAttempts: true,
       algorithm: { select: { name: true, owner: { select: { username: true } } } },
     },
   });
@@ -31,5 +36,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     output: row.output,
     error: row.error,
     timeoutSeconds: row.timeoutSeconds,
+    attempt: row.attempt,
+    maxAttempts: row.maxAttempts,
   };
 }

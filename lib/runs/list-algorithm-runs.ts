@@ -1,13 +1,20 @@
 import type { Db } from '@/lib/db/client';
+import type { RunStatus } from '@/lib/generated/prisma/client';
 import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 
 export const RUN_LIST_LIMIT = 100;
 
-/** An algorithm's latest runs, newest first; `messageId` narrows them to SQS message ids that start with it. */
-export async function listAlgorithmRuns(db: Db, algorithmId: string, messageId?: string): Promise<RunSummary[]> {
-  const search = messageId?.trim();
+export interface RunListFilter {
+  /** SQS message ids that start with it. */
+  messageId?: string;
+  status?: RunStatus | null;
+}
+
+/** An algorithm's latest runs, newest first, narrowed by SQS message id prefix and status. */
+export async function listAlgorithmRuns(db: Db, algorithmId: string, filter: RunListFilter = {}): Promise<RunSummary[]> {
+  const search = filter.messageId?.trim();
   const rows = await db.algorithmRun.findMany({
-    where: { algorithmId, ...(search ? { sqsMessageId: { startsWith: search } } : {}) },
+    where: { algorithmId, ...(search ? { sqsMessageId: { startsWith: search } } : {}), ...(filter.status ? { status: filter.status } : {}) },
     orderBy: { createdAt: 'desc' },
     take: RUN_LIST_LIMIT,
     select: runSummarySelect,

@@ -132,8 +132,23 @@ describe("the guide's example, end to end in Chromium", () => {
     await page.getByRole('alert').filter({ hasText: 'At least 1' }).waitFor();
     expect(await t.db.platformSettings.count()).toBe(0);
     await page.getByLabel('User session limit').fill('6');
+    await page.getByLabel('Default max attempts').fill('21');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'At most 20' }).waitFor();
+    expect(await t.db.platformSettings.count()).toBe(0);
+    await page.getByLabel('Default max attempts').fill('5');
+    await page.getByLabel('User queue limit').fill('300');
+    await page.getByLabel('Platform queue limit').fill('4000');
+    await page.getByLabel('Queued run expiry (hours)').fill('6');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
-    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 12, userSessionLimit: 6 });
+    expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      maxWorkers: 12,
+      userSessionLimit: 6,
+      userQueueLimit: 300,
+      platformQueueLimit: 4000,
+      defaultMaxAttempts: 5,
+      queuedRunExpiryHours: 6,
+    });
   });
 });

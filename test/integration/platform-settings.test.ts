@@ -40,12 +40,18 @@ describe('platform settings', () => {
   });
 
   it('refuse bad values field by field and keep what was saved', async () => {
-    const response = await settings(admin, { method: 'PUT', body: { maxWorkers: 0, userSessionLimit: 'many', awsAccountNumber: '123' } });
+    const response = await settings(admin, {
+      method: 'PUT',
+      body: { maxWorkers: 0, userSessionLimit: 'many', awsAccountNumber: '123', defaultMaxAttempts: 21, queuedRunExpiryHours: 1.5, platformQueueLimit: -1 },
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.fieldErrors).toEqual({
       maxWorkers: 'At least 1',
       userSessionLimit: 'Enter a whole number',
       awsAccountNumber: 'An AWS account number has 12 digits',
+      defaultMaxAttempts: 'At most 20',
+      queuedRunExpiryHours: 'Enter a whole number',
+      platformQueueLimit: 'At least 1',
     });
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5 });
   });
@@ -57,7 +63,8 @@ describe('platform settings', () => {
     expect((await fetch(`${app.url}/admin/settings`, { headers: { cookie: user.cookie } })).status).toBe(403);
     const page = await fetch(`${app.url}/admin/settings`, { headers: { cookie: admin.cookie } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Maximum workers');
+    const html = await page.text();
+    for (const label of ['Maximum workers', 'User queue limit', 'Platform queue limit', 'Default max attempts', 'Queued run expiry (hours)']) expect(html).toContain(label);
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20 });
   });
 });

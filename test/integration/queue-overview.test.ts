@@ -4,7 +4,7 @@ import { listQueueOverview, type QueueOverviewRow } from '@/lib/admin/list-queue
 import { createQueueReadoutCaches, readoutKey } from '@/lib/admin/queue-readout-cache';
 import { deadLetter } from '../support/dead-letters';
 import { createOwnedFlow } from '../support/event-flows';
-import { uniqueName } from '../support/factories';
+import { createEndedRuns, uniqueName } from '../support/factories';
 import { useQueueTestContext } from '../support/queue-test-context';
 import { createQueueWithDlq } from '../support/sqs';
 
@@ -37,6 +37,21 @@ describe('the admin overview of every flow’s queues', () => {
     // Two flows on one queue: its messages count once.
     expect(overview.totals).toMatchObject({ connections: 2, withProblems: 0, visible: 1, delayed: 1, dlqDepth: 3 });
     expect(overview.local).toBe(true);
+  });
+
+  it('counts each flow’s dead runs (DEAD and EXPIRED) beside its DLQ depth', async () => {
+    const queue = await createQueueWithDlq(queues.sqs, { maxReceiveCount: 1 });
+    const { flow, algorithm } = await createOwnedFlow(queues.t.db, queue.queueUrl);
+    const quiet = await flowFor(queue.queueUrl, 'LISTENER');
+    await createEndedRuns(queues.t.db, algorithm, 'DEAD', 2, { eventFlowId: flow.id });
+    await createEndedRuns(queues.t.db, algorithm, 'EXPIRED', 1, { eventFlowId: flow.id });
+    await createEndedRuns(queues.t.db, algorithm, 'FAILED', 4, { eventFlowId: flow.id });
+
+    const overview = await listQueueOverview(queues.t.db, queues.access, createQueueReadoutCaches());
+
+    expect(rowOf(overview.rows, flow.id).deadRuns).toBe(3);
+    expect(rowOf(overview.rows, quiet.id).deadRuns).toBe(0);
+    expect(overview.totals.deadRuns).toBeGreaterThanOrEqual(3);
   });
 
   it('says why a row cannot be read, and still shows the others', async () => {

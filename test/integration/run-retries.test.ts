@@ -96,7 +96,7 @@ describe('runs that fail', () => {
     const a = await scene.algorithmAnswering();
     const [stale, fresh] = await scene.queueRuns(a, [{ input: 'stale' }, { input: 'fresh' }]);
     await scene.db.platformSettings.update({ where: { id: 1 }, data: { queuedRunExpiryHours: 24 } });
-    await scene.db.algorithmRun.update({ where: { id: stale! }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await scene.db.algorithmRun.update({ where: { id: stale! }, data: { queuedAt: new Date(Date.now() - 25 * 3_600_000) } });
     scene.start();
     expect(await scene.finished(stale!)).toMatchObject({ status: 'EXPIRED', error: 'Expired: it waited in the queue for more than 24 hours without running' });
     expect(await scene.finished(fresh!)).toMatchObject({ status: 'SUCCEEDED' });

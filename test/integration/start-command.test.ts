@@ -104,6 +104,31 @@ describe('npm start', () => {
     });
   });
 
+  it('restarts a worker killed with SIGKILL, and Ctrl-C still stops everything', { timeout: 150_000 }, async () => {
+    const ports = await freePorts();
+    const start = npmStart({ ...ports, DATA_DIR: dataDir });
+    const workerPids = () => [...start.output().matchAll(/worker started \(pid (\d+)\)/g)].map((match) => Number(match[1]));
+    try {
+      await expect.poll(() => start.output(), { timeout: 90_000, interval: 250 }).toContain('Press Ctrl-C to stop.');
+      const [first] = workerPids();
+      process.kill(first!, 'SIGKILL');
+      await expect.poll(() => start.output(), { timeout: 10_000, interval: 100 }).toMatch(/\[start\]\s+worker exited with code 137; restarting in [\d.]+ s \(attempt 2\)/);
+      await expect.poll(() => workerPids().length, { timeout: 10_000, interval: 100 }).toBe(2);
+      expect(workerPids()[1]).not.toBe(first);
+      await expect
+        .poll(() => fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`).then((response) => response.status, () => 0), { timeout: 30_000, interval: 250 })
+        .toBe(200);
+      // The web app never stopped serving.
+      expect((await fetch(`http://127.0.0.1:${ports.PORT}/sign-in`)).status).toBe(200);
+    } finally {
+      start.kill('SIGINT');
+    }
+    expect(await start.exit).toBe(0);
+    expect(start.output()).not.toMatch(/stopping everything/);
+    await expect(fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ports.PORT}/sign-in`)).rejects.toThrow();
+  });
+
   it('keeps the embedded database across restarts', { timeout: 150_000 }, async () => {
     const ports = await freePorts();
     const env = { ...ports, DATA_DIR: dataDir };

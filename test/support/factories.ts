@@ -25,3 +25,29 @@ export async function createAlgorithm(db: Db, ownerId: string, options: { name?:
     include: { versions: true },
   });
 }
+
+/** Runs of an algorithm's first version that have already ended with `status` (e.g. dead ones to count or replay). */
+export async function createEndedRuns(
+  db: Db,
+  algorithm: { id: string; ownerId: string; versions: Array<{ id: string }> },
+  status: 'SUCCEEDED' | 'FAILED' | 'DEAD' | 'EXPIRED',
+  count: number,
+  options: { eventFlowId?: string } = {},
+) {
+  await db.algorithmRun.createMany({
+    data: Array.from({ length: count }, () => ({
+      algorithmId: algorithm.id,
+      versionId: algorithm.versions[0]!.id,
+      callerId: algorithm.ownerId,
+      source: options.eventFlowId ? ('EVENT_FLOW' as const) : ('API' as const),
+      eventFlowId: options.eventFlowId,
+      input: 'x',
+      timeoutSeconds: 30,
+      status,
+      attempt: 1,
+      maxAttempts: 1,
+      error: status === 'SUCCEEDED' ? null : 'Gave up after 1 attempt',
+      finishedAt: new Date(),
+    })),
+  });
+}

@@ -2,11 +2,14 @@ import { getAlgorithmForOwner } from '@/lib/algorithms/get-algorithm-for-owner';
 import { db } from '@/lib/db/client';
 import { userRoute } from '@/lib/http/json-route';
 import { listAlgorithmRuns } from '@/lib/runs/list-algorithm-runs';
+import { parseRunStatusFilter } from '@/lib/runs/run-status-filter';
 
 export const dynamic = 'force-dynamic';
 
-/** The algorithm's latest runs; ?messageId= searches by SQS message id (prefix). */
+/** The algorithm's latest runs; ?messageId= searches by SQS message id (prefix), ?status= (dead, expired, failed, …) narrows them. */
 export const GET = userRoute<{ owner: string; name: string }>(async (request, user, { owner, name }) => {
+  const params = new URL(request.url).searchParams;
+  const status = parseRunStatusFilter(params.get('status'));
   const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
-  return { runs: await listAlgorithmRuns(db(), algorithm.id, new URL(request.url).searchParams.get('messageId') ?? undefined) };
+  return { runs: await listAlgorithmRuns(db(), algorithm.id, { messageId: params.get('messageId') ?? undefined, status }) };
 });

@@ -1,0 +1,8 @@
+import { db } from '@/lib/db/client';
+import { userRoute } from '@/lib/http/json-route';
+import { requeueDeadRuns } from '@/lib/runs/requeue-dead-runs';
+
+export const dynamic = 'force-dynamic';
+
+/** Replays one DEAD or EXPIRED run of the caller's algorithm: 404 for anyone else, 409 for a run that is not dead. */
+export const POST = userRoute<{ runId: string }>(async (_request, user, { runId }) => ({ replayed: (await requeueDeadRuns(db(), user.id, { runId })).length }));

@@ -9,5 +9,5 @@ export async function listFlows(db: Db, algorithmId: string, kind: EventFlowKind
     orderBy: { createdAt: 'desc' },
     include: FLOW_VIEW_INCLUDE,
   });
-  return flows.map(toFlowView);
+  return flows.map((flow) => toFlowView(flow));
 }

@@ -4,12 +4,9 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { usernameSchema } from './username';
-
-function appOrigins(): string[] {
-  const { PORT, APP_URL } = env();
-  return [APP_URL ?? `http://localhost:${PORT}`, `http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`];
-}
+import { appOrigins } from '@/lib/http/app-origins';
+import { promoteIfFirstUser } from './promote-first-user';
+import { USERNAME_IS_FIXED, usernameSchema } from './username';
 
 function createAuth() {
   const [baseURL, ...otherOrigins] = appOrigins();
@@ -38,9 +35,18 @@ function createAuth() {
             if (await db().user.findUnique({ where: { username: username.data } })) {
               throw new APIError('BAD_REQUEST', { message: 'That username is taken' });
             }
-            // The first account of an installation administers it.
-            const isFirstUser = (await db().user.count()) === 0;
-            return { data: { ...user, username: username.data, role: isFirstUser ? 'ADMIN' : 'USER' } };
+            return { data: { ...user, username: username.data, role: 'USER' } };
+          },
+          // After the insert has committed, so simultaneous sign-ups cannot both be first.
+          after: async (user) => {
+            await promoteIfFirstUser(db(), user.id);
+          },
+        },
+        update: {
+          // A username names its owner's algorithms and data (owner/name, data://owner/…):
+          // changing it would break every path and URI that uses it, so it stays.
+          before: async (user) => {
+            if (user.username !== undefined) throw new APIError('BAD_REQUEST', { message: USERNAME_IS_FIXED });
           },
         },
       },

@@ -5,8 +5,14 @@ import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appOrigins } from '@/lib/http/app-origins';
+import { deriveKey } from './derived-keys';
 import { promoteIfFirstUser } from './promote-first-user';
 import { USERNAME_IS_FIXED, usernameSchema } from './username';
+
+function sessionSecret(): string | undefined {
+  const secret = env().BETTER_AUTH_SECRET;
+  return secret && deriveKey(secret, 'sessions');
+}
 
 function createAuth() {
   const [baseURL, ...otherOrigins] = appOrigins();
@@ -14,7 +20,8 @@ function createAuth() {
     appName: 'Event Flows',
     baseURL,
     trustedOrigins: otherOrigins,
-    secret: env().BETTER_AUTH_SECRET,
+    // Sessions have their own key, derived from the secret (not the secret itself).
+    secret: sessionSecret(),
     database: prismaAdapter(db(), { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     telemetry: { enabled: false },

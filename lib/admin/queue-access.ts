@@ -38,7 +38,7 @@ export function createQueueAccess(access: SqsAccess, local: boolean): QueueAcces
     local,
     clientFor: (flow) =>
       // A page waits for these calls: fail fast rather than hang on an unreachable queue.
-      sqsClientForFlow({ id: 'check', ...flow }, access, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } }),
+      sqsClientForFlow({ ...flow, id: flow.id ?? 'check' }, access, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } }),
     async assumeRole(flow) {
       await access.assumeRole({ roleArn: flow.roleArn, externalId: flow.externalId, sessionName: roleSessionName(flow.owner, flow.id ?? 'check') });
     },

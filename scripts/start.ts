@@ -4,9 +4,8 @@
 // and supervises the web app and the worker until Ctrl-C.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { deriveKey } from '@/lib/auth/derived-keys';
-import { workerApiToken } from '@/lib/auth/worker-token';
 import { ConfigError, parseEnv, type Env } from '@/lib/env';
+import { workerEnvOf } from '@/lib/local/worker-env';
 import { checkDatabase } from '@/lib/db/check-database';
 import { migrate } from '@/lib/db/migrate';
 import { loadOrCreateAuthSecret } from '@/lib/local/auth-secret';
@@ -149,13 +148,3 @@ main().catch(async (error: unknown) => {
   process.stderr.write(`${message}\n`);
   await shutdown(1);
 });
-
-/**
- * The worker calls tenants' URLs, so it gets only its own keys (its API token and the
- * data-token key), never BETTER_AUTH_SECRET, which also protects sessions.
- */
-function workerEnvOf(childEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BETTER_AUTH_SECRET: secret, ...rest } = childEnv;
-  if (!secret) return rest;
-  return { ...rest, WORKER_API_TOKEN: workerApiToken(secret), DATA_TOKEN_KEY: deriveKey(secret, 'data-tokens') };
-}

@@ -40,6 +40,10 @@ const envSchema = z.object({
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  // The worker's own keys, derived from BETTER_AUTH_SECRET (lib/auth/derived-keys.ts):
+  // npm start gives the worker these instead of the secret. Derived from it when unset.
+  WORKER_API_TOKEN: z.string().min(32).optional(),
+  DATA_TOKEN_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 

@@ -12,6 +12,7 @@ import { ensureAppBuilt } from '@/lib/local/build-app';
 import { buildWorker, WORKER_NODE_ARGS } from '@/lib/local/build-worker';
 import { startChild } from '@/lib/local/child-process';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
+import { workerEnvOf } from '@/lib/local/worker-env';
 import { isPortInUse } from '@/lib/local/ports';
 import { DEMO_LOGIN } from '@/lib/local/demo-data';
 import { LOCAL_SQS_CREDENTIALS, startSqsEmulator } from '@/lib/local/sqs-emulator';
@@ -78,18 +79,21 @@ async function main(): Promise<void> {
   await db().$disconnect();
 
   // A child that crashes is restarted with backoff; one that keeps crashing stops everything.
-  const supervise = (name: string, command: string, args: string[]) =>
+  const supervise = (name: string, command: string, args: string[], env: NodeJS.ProcessEnv) =>
     superviseChild({
       name,
       start() {
-        const child = startChild(name, command, args, childEnv);
+        const child = startChild(name, command, args, env);
         say(`${name} started (pid ${child.process.pid})`);
         return child;
       },
       say,
       onGiveUp: () => void shutdown(1),
     });
-  const children = [supervise('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)]), supervise('worker', process.execPath, WORKER_NODE_ARGS)];
+  const children = [
+    supervise('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)], childEnv),
+    supervise('worker', process.execPath, WORKER_NODE_ARGS, workerEnvOf(childEnv)),
+  ];
   cleanups.unshift(async () => {
     await Promise.all(children.map((child) => child.stop()));
   });

@@ -14,13 +14,16 @@ describe('worker configuration', () => {
     );
   });
 
-  it('signs its calls with the worker token derived from the auth secret', () => {
+  it('signs its calls with the worker token derived from the auth secret, or the one it is given instead of the secret', () => {
     expect(workerConfig(parseEnv(base)).workerToken).toBe(workerApiToken(base.BETTER_AUTH_SECRET));
+    expect(workerApiToken(base.BETTER_AUTH_SECRET)).not.toContain(base.BETTER_AUTH_SECRET);
+    const token = workerApiToken(base.BETTER_AUTH_SECRET);
+    expect(workerConfig(parseEnv({ DATABASE_URL: base.DATABASE_URL, WORKER_API_TOKEN: token })).workerToken).toBe(token);
   });
 
   it('refuses to start without a database, without the auth secret, or with leases shorter than two heartbeats', () => {
     expect(() => workerConfig(parseEnv({ ...base, DATABASE_URL: '' }))).toThrow(ConfigError);
-    expect(() => workerConfig(parseEnv({ ...base, BETTER_AUTH_SECRET: '' }))).toThrow(/BETTER_AUTH_SECRET/);
+    expect(() => workerConfig(parseEnv({ ...base, BETTER_AUTH_SECRET: '' }))).toThrow(/WORKER_API_TOKEN nor BETTER_AUTH_SECRET/);
     expect(() => workerConfig(parseEnv({ ...base, WORKER_RECONCILE_INTERVAL_MS: '10000', WORKER_LEASE_MS: '15000' }))).toThrow(/WORKER_LEASE_MS/);
   });
 });

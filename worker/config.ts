@@ -23,14 +23,15 @@ export interface WorkerConfig {
 
 export function workerConfig(env: Env): WorkerConfig {
   if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start sets it in local mode)');
-  if (!env.BETTER_AUTH_SECRET) throw new ConfigError('BETTER_AUTH_SECRET is not set: the worker signs its algorithm API calls with it');
+  const workerToken = env.WORKER_API_TOKEN ?? (env.BETTER_AUTH_SECRET && workerApiToken(env.BETTER_AUTH_SECRET));
+  if (!workerToken) throw new ConfigError('Neither WORKER_API_TOKEN nor BETTER_AUTH_SECRET is set: the worker signs its algorithm API calls with the token (npm start sets it)');
   if (env.WORKER_RECONCILE_INTERVAL_MS * 2 > env.WORKER_LEASE_MS) {
     throw new ConfigError('WORKER_LEASE_MS must be at least twice WORKER_RECONCILE_INTERVAL_MS, or leases expire between heartbeats');
   }
   return {
     databaseUrl: env.DATABASE_URL,
     platformApiUrl: env.PLATFORM_API_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`,
-    workerToken: workerApiToken(env.BETTER_AUTH_SECRET),
+    workerToken,
     requeueDelaySeconds: env.REQUEUE_DELAY_SECONDS,
     maxPollersPerFlow: env.WORKER_MAX_POLLERS_PER_FLOW,
     maxInFlightPerFlow: env.WORKER_MAX_IN_FLIGHT_PER_FLOW,

@@ -24,7 +24,7 @@ export interface WorkerRunExecutorOptions {
  */
 export function startWorkerRunExecutor({ db, databaseUrl, workerId, leaseMs, maxBackoffMs, logger }: WorkerRunExecutorOptions): RunExecutor {
   const context = platformRunContext();
-  if (!context.authSecret) logger.warn('BETTER_AUTH_SECRET is not set: algorithms get no data token and cannot use hosted data');
+  if (!context.dataTokenKey) logger.warn('Neither DATA_TOKEN_KEY nor BETTER_AUTH_SECRET is set: algorithms get no data token and cannot use hosted data');
   logger.info({ dataApiUrl: context.dataApiUrl }, 'run executor started');
   const executor = startRunExecutor({
     db,

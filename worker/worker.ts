@@ -56,7 +56,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const metrics = createWorkerMetrics(deps.registry);
   const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log, retentionDays: config.metricsRetentionDays });
   const sqsClients = createSharedSqsClients(deps.sqsAccess);
-  const running = new Map<string, { fingerprint: string; consumer: Consumer }>();
+  const running = new Map<string, { fingerprint: string; consumer: Consumer; releaseClient: () => void }>();
   const releasing = new Set<string>();
   const retiring = new Map<Promise<void>, Consumer | undefined>();
   let leasesRenewedAt = Date.now();
@@ -90,18 +90,21 @@ export function startWorker(deps: WorkerDeps): Worker {
       metrics,
       logger: log,
     });
-    running.set(target.id, { fingerprint: fingerprint(target), consumer });
+    running.set(target.id, { fingerprint: fingerprint(target), consumer, releaseClient: () => client.release() });
   }
 
   // Paused, deleted, taken over, over this process's share, or changed (restarted
   // without giving up the lease). The lease goes only once the consumer has stopped, so
   // no two processes poll a flow at once.
   function retire(flowId: string, { release, finishPolls }: { release: boolean; finishPolls: boolean }) {
-    const consumer = running.get(flowId)?.consumer;
+    const entry = running.get(flowId);
+    const consumer = entry?.consumer;
     running.delete(flowId);
     if (release) releasing.add(flowId);
     const done = (async () => {
       await consumer?.stop({ finishPolls });
+      // A flow that is gone (or moved to another role) does not keep its SQS client alive.
+      entry?.releaseClient();
       if (release) await releaseLease(db, flowId, id);
     })()
       .catch((error: unknown) => log.warn({ err: error, flowId }, 'could not release the flow'))

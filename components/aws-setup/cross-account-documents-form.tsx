@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useExternalId } from '@/components/external-ids/external-id-panel';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 import { crossAccountSetupSchema, type CrossAccountSetupValues } from '@/lib/aws-setup/cross-account-setup-input';
@@ -16,7 +17,7 @@ const FIELDS: Array<{ name: keyof Values; label: string; placeholder: string }> 
   { name: 'roleName', label: 'Role name', placeholder: 'READ_SQS' },
   { name: 'platformAccountId', label: 'Platform account (ACCOUNT_AE)', placeholder: '111122223333' },
   { name: 'dlqName', label: 'DLQ name (optional)', placeholder: 'orders-dlq' },
-  { name: 'externalId', label: 'External ID (optional)', placeholder: 'the connection’s external ID' },
+  { name: 'externalId', label: 'External ID', placeholder: 'your external ID' },
 ];
 
 /** Errors of the fields filled in so far: an empty form is not a wrong one. */
@@ -32,7 +33,7 @@ function visibleErrors(values: Values): Partial<Record<keyof Values, string>> {
 
 /** The Scenario #2 documents, filled in with the user's values as they type. */
 export function CrossAccountDocumentsForm({ platformAccountNumber }: { platformAccountNumber: string | null }) {
-  const [values, setValues] = useState<Values>({
+  const [typed, setValues] = useState<Values>({
     queueAccountId: '',
     region: '',
     queueName: '',
@@ -41,6 +42,8 @@ export function CrossAccountDocumentsForm({ platformAccountNumber }: { platformA
     dlqName: '',
     externalId: '',
   });
+  // Always the user's own (it follows a Rotate on this page).
+  const values = { ...typed, externalId: useExternalId().data ?? '' };
   const parsed = crossAccountSetupSchema.safeParse(values);
   const documents = parsed.success ? buildPolicyDocuments(parsed.data) : null;
   const errors = visibleErrors(values);
@@ -55,9 +58,9 @@ export function CrossAccountDocumentsForm({ platformAccountNumber }: { platformA
             placeholder={placeholder}
             value={values[name]}
             error={errors[name]}
-            readOnly={name === 'platformAccountId' && platformAccountNumber !== null}
-            hint={name === 'platformAccountId' && platformAccountNumber ? 'From the platform settings' : undefined}
-            onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+            readOnly={name === 'externalId' || (name === 'platformAccountId' && platformAccountNumber !== null)}
+            hint={name === 'externalId' ? 'Set by the platform for your account' : name === 'platformAccountId' && platformAccountNumber ? 'From the platform settings' : undefined}
+            onChange={(event) => setValues({ ...typed, [name]: event.target.value })}
           />
         ))}
       </form>

@@ -1,3 +1,4 @@
+import { Alert } from '@/components/ui/alert';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { FlowView } from '@/lib/flows/flow-view';
 
@@ -17,6 +18,7 @@ export function ConnectionSettings({ flow }: { flow: FlowView }) {
       <h2 id="settings-title" className="text-base font-semibold text-slate-900">
         Settings
       </h2>
+      {flow.trustWarning ? <Alert tone="warning">{flow.trustWarning}</Alert> : null}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Item term="URI">
           <span className="font-mono text-xs break-all">{flow.queueUrl}</span>
@@ -44,7 +46,6 @@ export function ConnectionSettings({ flow }: { flow: FlowView }) {
             'None: every message runs'
           )}
         </Item>
-        {flow.externalId ? <Item term="External ID">{flow.externalId}</Item> : null}
         <Item term="Created">
           <Timestamp iso={flow.createdAt} />
         </Item>

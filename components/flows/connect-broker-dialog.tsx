@@ -13,7 +13,7 @@ import { ADVANCED_FIELDS } from './advanced-fields';
 import { AdvancedSection, QueueFields } from './queue-fields';
 import { useCreateFlow, type AlgorithmRef } from './use-flows';
 
-const FIELDS = ['queueUrl', 'roleArn', 'version', 'timeoutSeconds', 'externalId', ...ADVANCED_FIELDS] as const;
+const FIELDS = ['queueUrl', 'roleArn', 'version', 'timeoutSeconds', ...ADVANCED_FIELDS] as const;
 
 interface ConnectBrokerDialogProps {
   algorithm: AlgorithmRef;

@@ -22,6 +22,6 @@ export function ConnectionFormTools({
 }
 
 function connectionValues(form: HTMLFormElement | null): ConnectionValues {
-  const { queueUrl = '', roleArn = '', externalId, timeoutSeconds } = form ? formValues(form) : {};
-  return { queueUrl, roleArn, externalId, timeoutSeconds };
+  const { queueUrl = '', roleArn = '', timeoutSeconds } = form ? formValues(form) : {};
+  return { queueUrl, roleArn, timeoutSeconds };
 }

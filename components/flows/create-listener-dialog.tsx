@@ -46,7 +46,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
     [algorithms, localSqsEndpoint],
   );
   const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
-    fields: ['queueUrl', 'roleArn', 'algorithm', 'externalId', ...ADVANCED_FIELDS],
+    fields: ['queueUrl', 'roleArn', 'algorithm', ...ADVANCED_FIELDS],
     rename: { version: 'algorithm' },
     schema,
     toValues: (values) => ({ ...values, version: parseAlgorithmPath(values.algorithm ?? '')?.version ?? '' }),

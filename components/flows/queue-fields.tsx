@@ -1,3 +1,4 @@
+import { ExternalIdPanel } from '@/components/external-ids/external-id-panel';
 import { Field } from '@/components/ui/field';
 import { localQueueUrlExample } from '@/lib/flows/local-queue-example';
 import type { FormErrors } from '@/components/forms/use-form-submit';
@@ -37,27 +38,18 @@ export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; 
             : 'The QueueConsumerARN output: the role the platform assumes to read the queue.'
         }
       />
+      <ExternalIdPanel />
     </>
   );
 }
 
-/**
- * Advanced: concurrency, attempts and message filters, and AssumeRole's external id for
- * roles whose trust policy requires one. Folded away: most connections need none.
- */
+/** Advanced: concurrency, attempts and message filters. Folded away: most connections need none. */
 export function AdvancedSection({ errors }: { errors: FormErrors }) {
   return (
-    <details open={hasAdvancedError(errors, ['externalId']) ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">
+    <details open={hasAdvancedError(errors, []) ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced</summary>
       <div className="mt-3 space-y-4">
         <AdvancedSettingsFields errors={errors} />
-        <Field
-          label="External ID (optional)"
-          name="externalId"
-          autoComplete="off"
-          error={errors.externalId}
-          hint="Only if the role's trust relationship requires an sts:ExternalId."
-        />
       </div>
     </details>
   );

@@ -12,7 +12,6 @@ import { ConnectionCheckResult } from './connection-check-result';
 export interface ConnectionValues {
   queueUrl: string;
   roleArn: string;
-  externalId?: string;
   timeoutSeconds?: string | number;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { countDeadRunsOfFlows } from '@/lib/flows/count-flow-runs';
 import { listDlqDepthSeries } from '@/lib/flow-metrics/list-dlq-depth-series';
 import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
+import { flowQueueOf } from '@/lib/flows/flow-role';
 import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
 import type { FlowQueueReadout } from './flow-queue-readout';
 import type { QueueAccess } from './queue-access';
@@ -50,7 +51,7 @@ const READ_CONCURRENCY = 8;
 /** Every broker connection and listener of every user, with its queues' counts (admins only). */
 export async function listQueueOverview(db: Db, access: QueueAccess, caches: QueueReadoutCaches): Promise<QueueOverview> {
   const flows = await db.eventFlow.findMany({
-    include: { algorithm: { select: { name: true, owner: { select: { username: true } } } } },
+    include: { algorithm: { select: { name: true, owner: { select: { username: true, externalId: true } } } } },
     orderBy: { createdAt: 'asc' },
   });
   const rows = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => ({
@@ -63,7 +64,7 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     algorithmName: flow.algorithm.name,
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
-    readout: await readFlowQueueSampled(db, flow, access, caches),
+    readout: await readFlowQueueSampled(db, flowQueueOf(flow), access, caches),
   }));
   // Read after the readouts, so this request's samples are in the sparklines.
   const flowIds = rows.map((row) => row.flowId);

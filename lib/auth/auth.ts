@@ -4,11 +4,14 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { usernameSchema } from './username';
+import { appOrigins } from '@/lib/http/app-origins';
+import { deriveKey } from './derived-keys';
+import { promoteIfFirstUser } from './promote-first-user';
+import { USERNAME_IS_FIXED, usernameSchema } from './username';
 
-function appOrigins(): string[] {
-  const { PORT, APP_URL } = env();
-  return [APP_URL ?? `http://localhost:${PORT}`, `http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`];
+function sessionSecret(): string | undefined {
+  const secret = env().BETTER_AUTH_SECRET;
+  return secret && deriveKey(secret, 'sessions');
 }
 
 function createAuth() {
@@ -17,7 +20,8 @@ function createAuth() {
     appName: 'Event Flows',
     baseURL,
     trustedOrigins: otherOrigins,
-    secret: env().BETTER_AUTH_SECRET,
+    // Sessions have their own key, derived from the secret (not the secret itself).
+    secret: sessionSecret(),
     database: prismaAdapter(db(), { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     telemetry: { enabled: false },
@@ -38,9 +42,18 @@ function createAuth() {
             if (await db().user.findUnique({ where: { username: username.data } })) {
               throw new APIError('BAD_REQUEST', { message: 'That username is taken' });
             }
-            // The first account of an installation administers it.
-            const isFirstUser = (await db().user.count()) === 0;
-            return { data: { ...user, username: username.data, role: isFirstUser ? 'ADMIN' : 'USER' } };
+            return { data: { ...user, username: username.data, role: 'USER' } };
+          },
+          // After the insert has committed, so simultaneous sign-ups cannot both be first.
+          after: async (user) => {
+            await promoteIfFirstUser(db(), user.id);
+          },
+        },
+        update: {
+          // A username names its owner's algorithms and data (owner/name, data://owner/…):
+          // changing it would break every path and URI that uses it, so it stays.
+          before: async (user) => {
+            if (user.username !== undefined) throw new APIError('BAD_REQUEST', { message: USERNAME_IS_FIXED });
           },
         },
       },

@@ -1,11 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { deriveKey } from './derived-keys';
 
 // The worker calls the algorithm API on behalf of an event flow's creator. It proves it
-// is the platform's worker with a token derived from the session secret that both
-// processes already share, so there is no extra secret to configure or leak.
+// is the platform's worker with a token derived (HKDF) from the auth secret: the web app
+// derives it to check, the worker is handed only the token (WORKER_API_TOKEN).
 
 export function workerApiToken(authSecret: string): string {
-  return createHmac('sha256', authSecret).update('event-flows worker api v1').digest('base64url');
+  return deriveKey(authSecret, 'worker-token');
 }
 
 /** True when `Authorization: Worker <token>` carries this installation's worker token. */

@@ -28,11 +28,20 @@ function parseTemplate(text: string): Template {
 }
 
 describe('the CloudFormation template', () => {
-  const template = parseTemplate(buildCloudFormationTemplate({ platformAccountNumber: '111122223333' }));
+  const EXTERNAL_ID = 'ef-0123456789abcdef0123456789abcdef';
+
+  const template = parseTemplate(buildCloudFormationTemplate({ platformAccountNumber: '111122223333', externalId: EXTERNAL_ID }));
 
   it('parses as CloudFormation YAML, intrinsic functions included', () => {
     expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
-    expect(template.Conditions.HasExternalId).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ExternalId' }, ''] }] });
+    expect(template.Resources.QueueConsumerRole?.Type).toBe('AWS::IAM::Role');
+  });
+
+  it('defaults ExternalId to the user’s external ID, and the role trusts the platform only with it', () => {
+    expect(template.Parameters.ExternalId).toMatchObject({ Type: 'String', Default: EXTERNAL_ID });
+    expect(new RegExp(template.Parameters.ExternalId!.AllowedPattern as string).test(EXTERNAL_ID)).toBe(true);
+    const trust = template.Resources.QueueConsumerRole!.Properties.AssumeRolePolicyDocument as { Statement: Array<Record<string, unknown>> };
+    expect(trust.Statement[0]?.Condition).toEqual({ StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } });
   });
 
   it('asks for the platform account (defaulting to the settings), the queue names and Maximum Receives', () => {
@@ -43,7 +52,7 @@ describe('the CloudFormation template', () => {
   });
 
   it('has no default account when the platform has none set', () => {
-    const bare = parseTemplate(buildCloudFormationTemplate({ platformAccountNumber: null }));
+    const bare = parseTemplate(buildCloudFormationTemplate({ platformAccountNumber: null, externalId: EXTERNAL_ID }));
     expect(bare.Parameters.PlatformAccountNumber).not.toHaveProperty('Default');
   });
 

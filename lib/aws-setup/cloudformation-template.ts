@@ -1,14 +1,21 @@
 // client-aws-cloudformation-template.yaml: what a customer runs in the AWS account that
 // owns the queue. It makes the queue with its redrive policy, the DLQ, and the role the
 // platform assumes to consume the queue (its ARN is the ROLE ARN of the Connect broker
-// modal). Its outputs are the modal's two values: QueueURL and QueueConsumerARN.
+// modal). Its outputs are the modal's two values: QueueURL and QueueConsumerARN. The
+// role trusts the platform only with the downloading user's external ID (issue 14).
 
 export const CLOUDFORMATION_TEMPLATE_FILENAME = 'client-aws-cloudformation-template.yaml';
 
 const ACCOUNT_NUMBER = /^\d{12}$/;
+// The platform's IDs (`ef-` + hex) and anything STS accepts; never quoted wrongly in YAML.
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
-/** The template, with the platform's AWS account number as the default of PlatformAccountNumber when it is known. */
-export function buildCloudFormationTemplate({ platformAccountNumber }: { platformAccountNumber: string | null }): string {
+/**
+ * The template, with the platform's AWS account number as the default of
+ * PlatformAccountNumber when it is known, and the user's external ID as ExternalId's.
+ */
+export function buildCloudFormationTemplate({ platformAccountNumber, externalId }: { platformAccountNumber: string | null; externalId: string }): string {
+  if (!EXTERNAL_ID.test(externalId)) throw new Error('Not an external ID');
   const accountDefault = platformAccountNumber && ACCOUNT_NUMBER.test(platformAccountNumber) ? `\n    Default: '${platformAccountNumber}'` : '';
   return `AWSTemplateFormatVersion: '2010-09-09'
 Description: >-
@@ -48,11 +55,11 @@ Parameters:
     MaxValue: 43200
   ExternalId:
     Type: String
-    Description: Optional external ID the platform must present to assume the role (enter the same on the connection).
-    Default: ''
-
-Conditions:
-  HasExternalId: !Not [!Equals [!Ref ExternalId, '']]
+    Description: >-
+      Your external ID on the platform (AWS setup page). The platform sends it on every
+      AssumeRole, and the role trusts the platform only with it.
+    AllowedPattern: '^[A-Za-z0-9+=,.@:/_-]{2,1224}$'
+    Default: '${externalId}'
 
 Resources:
   QueueDLQ:
@@ -83,11 +90,10 @@ Resources:
             Principal:
               AWS: !Sub 'arn:\${AWS::Partition}:iam::\${PlatformAccountNumber}:root'
             Action: sts:AssumeRole
-            Condition: !If
-              - HasExternalId
-              - StringEquals:
-                  sts:ExternalId: !Ref ExternalId
-              - !Ref AWS::NoValue
+            # Without it, anyone who knows this role's ARN could have the platform assume it.
+            Condition:
+              StringEquals:
+                sts:ExternalId: !Ref ExternalId
       Policies:
         - PolicyName: READ_SQS
           PolicyDocument:

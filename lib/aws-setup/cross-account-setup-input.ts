@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 // The values that fill in the Scenario #2 documents (a queue in another AWS account
 // than the platform's): the queue's account, region and name, the role's name there,
-// and the platform's account.
+// and the platform's account; and the user's external ID (the platform's, never chosen),
+// which the trust relationship always requires.
 
 const ACCOUNT_NUMBER = /^\d{12}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -21,7 +22,7 @@ export const crossAccountSetupSchema = z.object({
   roleName: z.string().trim().regex(ROLE_NAME, 'Up to 64 letters, digits or + = , . @ _ -'),
   platformAccountId: accountNumber,
   dlqName: optional(queueName),
-  externalId: optional(z.string().trim().regex(EXTERNAL_ID, '2 to 1224 letters, digits or + = , . @ : / -')),
+  externalId: z.string().trim().regex(EXTERNAL_ID, 'Your external ID, as shown on this page'),
 });
 
 export type CrossAccountSetup = z.output<typeof crossAccountSetupSchema>;

@@ -8,6 +8,7 @@ const SETUP = crossAccountSetupSchema.parse({
   queueName: 'orders',
   roleName: 'READ_SQS',
   platformAccountId: '111122223333',
+  externalId: 'ef-0123456789abcdef0123456789abcdef',
 });
 
 /** What a user copies: pretty JSON text, parsed back as IAM would read it. */
@@ -37,10 +38,21 @@ describe('the Scenario #2 documents', () => {
     ]);
   });
 
-  it('the trust relationship names the platform account as the trusted entity', () => {
+  it('the trust relationship names the platform account as the trusted entity, and requires the user’s external ID', () => {
     expect(asCopied(documents.trustRelationship).Statement).toEqual([
-      { Sid: 'TrustEventFlowsPlatform', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' },
+      {
+        Sid: 'TrustEventFlowsPlatform',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'ef-0123456789abcdef0123456789abcdef' } },
+      },
     ]);
+  });
+
+  it('cannot be made without an external ID', () => {
+    const { externalId: _omitted, ...withoutId } = SETUP;
+    expect(crossAccountSetupSchema.safeParse(withoutId).error?.issues.map((issue) => issue.path[0])).toEqual(['externalId']);
   });
 
   it('gives the URI and ROLE ARN to enter in the Connect broker modal', () => {

@@ -57,7 +57,8 @@ export function buildPolicyDocuments(setup: CrossAccountSetup): CrossAccountDocu
     Effect: 'Allow',
     Principal: { AWS: `arn:${partition}:iam::${setup.platformAccountId}:root` },
     Action: 'sts:AssumeRole',
-    ...(setup.externalId ? { Condition: { StringEquals: { 'sts:ExternalId': setup.externalId } } } : {}),
+    // Without it, anyone who knows the role's ARN could have the platform assume it.
+    Condition: { StringEquals: { 'sts:ExternalId': setup.externalId } },
   };
   const host = partition === 'aws-cn' ? `sqs.${setup.region}.amazonaws.com.cn` : `sqs.${setup.region}.amazonaws.com`;
   return {

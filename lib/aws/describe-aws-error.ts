@@ -3,6 +3,8 @@
 
 export type AwsProblemCode =
   | 'ROLE_NOT_ASSUMABLE'
+  // The role trusts the platform without requiring the owner's external ID (lib/connection-checks/check-role-trust.ts).
+  | 'EXTERNAL_ID_NOT_REQUIRED'
   | 'PLATFORM_CREDENTIALS_MISSING'
   | 'CREDENTIALS_REJECTED'
   | 'QUEUE_NOT_FOUND'
@@ -67,7 +69,7 @@ function describeAssumeRoleError(cause: unknown, context: string): AwsProblem {
     return {
       code: 'ROLE_NOT_ASSUMABLE',
       awsError,
-      message: `${context}: AWS refused (AccessDenied). The role's trust relationship must allow sts:AssumeRole to the platform's AWS account, with the same external ID if the connection has one.`,
+      message: `${context}: AWS refused (AccessDenied). The role's trust relationship must allow sts:AssumeRole to the platform's AWS account, with your external ID (Condition StringEquals sts:ExternalId; copy it from Connect broker or AWS setup). A role made for another user's external ID cannot be connected.`,
     };
   }
   if (name === 'CredentialsProviderError') {

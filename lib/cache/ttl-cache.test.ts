@@ -63,4 +63,14 @@ describe('createTtlCache', () => {
     expect(await cache.get('c', async () => 30)).toBe(3);
     expect(await cache.get('a', async () => 10)).toBe(10);
   });
+
+  it('stays bounded with fresh entries too: the least recently used goes', async () => {
+    const cache = createTtlCache<number>({ ttlMs: 60_000, maxEntries: 2 });
+    await cache.get('a', async () => 1);
+    await cache.get('b', async () => 2);
+    await cache.get('a', async () => 10);
+    await cache.get('c', async () => 3);
+    expect(await cache.get('a', async () => 100)).toBe(1);
+    expect(await cache.get('b', async () => 20)).toBe(20);
+  });
 });

@@ -1,6 +1,9 @@
+import { LRUCache } from 'lru-cache';
+
 // A small time-to-live cache with one in-flight load per key: many callers asking for
 // the same key within the TTL share one answer, and concurrent misses share one load.
-// A load that rejects is not kept, so the next caller tries again.
+// A load that rejects is not kept, so the next caller tries again. Bounded: past
+// maxEntries the least recently used entry goes (lru-cache).
 
 export interface TtlCache<V> {
   get(key: string, load: () => Promise<V>): Promise<V>;
@@ -14,24 +17,18 @@ interface Entry<V> {
 
 export function createTtlCache<V>(options: { ttlMs: number; maxEntries?: number; now?: () => number }): TtlCache<V> {
   const { ttlMs, maxEntries = 10_000, now = Date.now } = options;
-  const entries = new Map<string, Entry<V>>();
-
-  function evictExpired(at: number) {
-    for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key);
-  }
+  const entries = new LRUCache<string, Entry<V>>({ max: maxEntries });
 
   return {
     get(key, load) {
-      const at = now();
       const cached = entries.get(key);
-      if (cached && cached.expiresAt > at) return cached.value;
-      if (entries.size >= maxEntries) evictExpired(at);
+      if (cached && cached.expiresAt > now()) return cached.value;
       // The TTL counts from when the load settles, so a slow read is not stale at once.
       const entry: Entry<V> = { value: load(), expiresAt: Number.POSITIVE_INFINITY };
       entries.set(key, entry);
       entry.value.then(
         () => (entry.expiresAt = now() + ttlMs),
-        () => entries.get(key) === entry && entries.delete(key),
+        () => entries.peek(key) === entry && entries.delete(key),
       );
       return entry.value;
     },

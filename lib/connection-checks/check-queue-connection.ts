@@ -1,17 +1,15 @@
-import type { QueueAccess } from '@/lib/admin/queue-access';
+import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
 import { env } from '@/lib/env';
 import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { checkRoleTrust } from './check-role-trust';
 
 // Each 429 makes a message wait the requeue delay and costs one of its receives: an
 // overload shorter than this does not push messages to the DLQ unrun.
 const OVERLOAD_TOLERANCE_SECONDS = 3600;
 
-export interface ConnectionToCheck {
-  queueUrl: string;
-  roleArn: string;
-  externalId?: string | null;
+export interface ConnectionToCheck extends QueueFlow {
   /** The connection's algorithm timeout; the default applies without one. */
   timeoutSeconds?: number | null;
 }
@@ -30,11 +28,13 @@ export type ConnectionCheck =
   | { ok: false; local: boolean; problem: AwsProblem };
 
 /**
- * Assumes the connection's role and reads its queue's attributes: proof that the
- * platform can reach the queue, without touching a message.
+ * Assumes the connection's role with the owner's external ID and reads its queue's
+ * attributes: proof that the platform can reach the queue, without touching a message.
+ * Outside local mode it then checks that the role refuses callers without the external ID.
  */
 export async function checkQueueConnection(connection: ConnectionToCheck, access: QueueAccess): Promise<ConnectionCheck> {
-  const sqs = access.clientFor({ queueUrl: connection.queueUrl, roleArn: connection.roleArn, externalId: connection.externalId ?? null });
+  const { id, queueUrl, roleArn, externalId, owner } = connection;
+  const sqs = access.clientFor({ id, queueUrl, roleArn, externalId, owner });
   let queue: QueueAttributes;
   try {
     queue = await readQueueAttributes(sqs, connection.queueUrl);
@@ -43,6 +43,8 @@ export async function checkQueueConnection(connection: ConnectionToCheck, access
   } finally {
     sqs.destroy();
   }
+  const trustProblem = access.local ? null : await checkRoleTrust(connection, access);
+  if (trustProblem) return { ok: false, local: access.local, problem: trustProblem };
   return {
     ok: true,
     local: access.local,

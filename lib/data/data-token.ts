@@ -2,8 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // The short-lived token an algorithm receives with each run (Authorization: Bearer …).
 // It lets the algorithm's code read and write its owner's data collections, and nothing
-// else, until it expires. Signed with the secret the web app and the worker share; the
-// prefix tells it apart from a personal API key on the same header.
+// else, until it expires. Signed with the data-token key (derived from the auth secret,
+// lib/auth/derived-keys.ts), which the web app and the worker share; the prefix tells it
+// apart from a personal API key on the same header.
 
 export const DATA_TOKEN_PREFIX = 'efdata_';
 

@@ -10,8 +10,8 @@ export interface DataRequest {
 }
 
 /** For /v1/data/{owner}/{collection}[/{path}]: who asks, where, and that it is theirs. */
-export async function resolveDataRequest(db: Db, authorization: string | null, segments: string[], authSecret: string | undefined): Promise<DataRequest> {
-  const callerId = await authenticateDataCaller(db, authorization, authSecret);
+export async function resolveDataRequest(db: Db, authorization: string | null, segments: string[], dataTokenKey: string | undefined): Promise<DataRequest> {
+  const callerId = await authenticateDataCaller(db, authorization, dataTokenKey);
   const parsed = parseDataPath(segments.join('/'));
   if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
   const collection = await findOwnedCollection(db, callerId, parsed.location.owner, parsed.location.collection);

@@ -1,5 +1,7 @@
+import type { QueueAccess } from '@/lib/admin/queue-access';
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import type { OwnedAlgorithm } from '@/lib/algorithms/get-algorithm-for-owner';
+import { verifyRoleForOwner } from '@/lib/connection-checks/verify-role-for-owner';
 import type { Db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/is-unique-violation';
 import { AppError } from '@/lib/errors';
@@ -17,16 +19,20 @@ export interface CreateFlowRequest {
   input: unknown;
   /** Local mode's SQS endpoint, whose queues are accepted too. */
   localSqsEndpoint?: string;
+  /** How the platform reaches queues: outside local mode, the role is verified with it before saving. */
+  access: QueueAccess;
 }
 
 /** Connects a queue to an algorithm (a broker connection or a legacy event listener). */
-export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint }: CreateFlowRequest): Promise<FlowView> {
-  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, filters, externalId } = parseInput(flowInputSchema(localSqsEndpoint), input);
+export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint, access }: CreateFlowRequest): Promise<FlowView> {
+  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, filters } = parseInput(flowInputSchema(localSqsEndpoint), input);
   const path = formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name });
   if (version && !(await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId: algorithm.id, version } } }))) {
     const message = `${path} has no published version ${version}`;
     throw new AppError('BAD_REQUEST', message, { version: message });
   }
+  // Before anything is stored: the role must trust this user's external ID, and only it.
+  const trustCheckedAt = access.local ? null : await verifyRoleForOwner(db, { queueUrl, roleArn, ownerId: algorithm.ownerId }, access);
   try {
     const flow = await db.$transaction(async (tx) => {
       const created = await tx.eventFlow.create({
@@ -41,14 +47,14 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
           maxConcurrency,
           maxAttempts,
           filters: filtersToJson(filters),
-          externalId,
+          trustCheckedAt,
         },
         include: FLOW_VIEW_INCLUDE,
       });
       await notifyFlowsChanged(tx, created.id);
       return created;
     });
-    return toFlowView(flow);
+    return toFlowView(flow, access.local);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const message = `This queue is already connected to ${path}`;

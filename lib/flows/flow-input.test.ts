@@ -10,7 +10,7 @@ function errorsFor(input: unknown) {
 }
 
 describe('the connection schema', () => {
-  it('needs a queue URL and a role ARN; version, timeout and external id are optional', () => {
+  it('needs a queue URL and a role ARN; version and timeout are optional, an empty external id is ignored', () => {
     expect(flowInputSchema().parse(valid)).toEqual(valid);
     expect(flowInputSchema().parse({ ...valid, version: '', timeoutSeconds: '', externalId: null })).toEqual(valid);
     expect(errorsFor({})).toMatchObject({ queueUrl: 'Enter the queue URL', roleArn: 'Enter the role ARN' });
@@ -30,8 +30,12 @@ describe('the connection schema', () => {
       queueUrl: expect.stringMatching(/Not an Amazon SQS queue URL/),
       roleArn: expect.stringMatching(/12-digit/),
       version: expect.stringMatching(/semantic version/),
-      externalId: expect.stringMatching(/external ID/),
+      externalId: expect.stringMatching(/^Set by the platform/),
     });
+  });
+
+  it('refuses any external id the user chooses: the platform sends the owner’s own', () => {
+    expect(errorsFor({ ...valid, externalId: 'ef-0123456789abcdef0123456789abcdef' })).toEqual({ externalId: expect.stringMatching(/^Set by the platform/) });
   });
 
   it('stores the queue URL in its canonical form', () => {

@@ -10,7 +10,8 @@ import { parseRoleArn } from './parse-role-arn';
 
 export const MAX_FLOW_TIMEOUT_SECONDS = 3600;
 
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+export const EXTERNAL_ID_IS_THE_PLATFORMS =
+  'Set by the platform: every AssumeRole for your flows sends your own external ID (shown in Connect broker and on AWS setup); it cannot be chosen.';
 
 /** Empty form fields and JSON nulls mean "not given". */
 function blankAsMissing(value: unknown): unknown {
@@ -65,10 +66,8 @@ export function flowInputSchema(localSqsEndpoint?: string) {
     maxAttempts: wholeNumber('attempts', 1, MAX_RUN_ATTEMPTS),
     // Advanced: Lambda-style patterns over the body; a message none matches is deleted without a run.
     filters: filtersSchema,
-    externalId: z.preprocess(
-      blankAsMissing,
-      z.string().trim().regex(EXTERNAL_ID, 'An external ID is 2 to 1224 letters, digits or + = , . @ : / -').optional(),
-    ),
+    // The confused-deputy guard (issue 14): a user who could choose it could name another user's.
+    externalId: z.preprocess(blankAsMissing, z.undefined({ error: EXTERNAL_ID_IS_THE_PLATFORMS }).optional()),
   });
 }
 

@@ -1,4 +1,5 @@
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
+import { env, isLocalSqs } from '@/lib/env';
 import type { FilterPatternJson } from '@/lib/flow-filters/parse-filter-pattern';
 import type { EventFlowKind, EventFlowStatus, Prisma } from '@/lib/generated/prisma/client';
 
@@ -17,7 +18,11 @@ export interface FlowView {
   queueUrl: string;
   queueName: string;
   roleArn: string;
-  externalId: string | null;
+  /**
+   * Set while the flow's role has not been seen to require the owner's external ID (a flow
+   * made before the platform generated them): it keeps working, but says what to update.
+   */
+  trustWarning: string | null;
   /** null: the latest published version at the time of each message. */
   version: string | null;
   algorithmPath: string;
@@ -43,7 +48,11 @@ export interface FlowView {
   createdAt: string;
 }
 
-export function toFlowView(flow: FlowRow): FlowView {
+export const TRUST_WARNING =
+  'This connection was made before the platform required your external ID. Until its role’s trust relationship requires your external ID (Condition StringEquals sts:ExternalId, shown on AWS setup), anyone who knows the role could connect its queue. Update the role, then run Test connection.';
+
+/** `local`: local mode, where no role is assumed (so there is no trust to warn about). */
+export function toFlowView(flow: FlowRow, local = isLocalSqs(env())): FlowView {
   const { algorithm } = flow;
   return {
     id: flow.id,
@@ -51,7 +60,7 @@ export function toFlowView(flow: FlowRow): FlowView {
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
     roleArn: flow.roleArn,
-    externalId: flow.externalId,
+    trustWarning: local || flow.trustCheckedAt ? null : TRUST_WARNING,
     version: flow.version,
     algorithmPath: formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name, version: flow.version ?? undefined }),
     timeoutSeconds: flow.timeoutSeconds,

@@ -4,6 +4,7 @@ import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { fieldErrorsOf } from '@/lib/validation/field-errors-of';
+import { assertSameOrigin } from './assert-same-origin';
 
 type Params = Record<string, string | string[]>;
 type Context<P extends Params> = { params: Promise<P> };
@@ -25,12 +26,16 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
-/** A JSON route for signed-in users: 401 without a session, AppErrors mapped to statuses. */
+/**
+ * A JSON route for signed-in users: 401 without a session, AppErrors mapped to statuses.
+ * The session is a cookie, so a mutation from another site is refused (403) first.
+ */
 export function userRoute<P extends Params = Params>(
   handler: (request: Request, user: SessionUser, params: P) => Promise<unknown>,
 ) {
   return async (request: Request, context: Context<P>): Promise<NextResponse> => {
     try {
+      assertSameOrigin(request);
       const user = await getSessionUser();
       if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
       const result = await handler(request, user, await context.params);

@@ -37,9 +37,9 @@ export interface RunToExecute extends FinishingRun {
 export async function executeRun(db: Db, run: RunToExecute, context: RunContext, stop?: AbortSignal): Promise<ExecutedRun> {
   const headers: Record<string, string> = { 'x-run-id': run.id, 'x-run-attempt': String(run.attempt), 'x-data-api': context.dataApiUrl };
   if (run.sqsMessageId) headers['x-sqs-message-id'] = run.sqsMessageId;
-  if (context.authSecret) {
+  if (context.dataTokenKey) {
     const expiresAt = new Date(Date.now() + (run.timeoutSeconds + TOKEN_GRACE_SECONDS) * 1000);
-    headers.authorization = `Bearer ${createDataToken(context.authSecret, run.ownerId, expiresAt)}`;
+    headers.authorization = `Bearer ${createDataToken(context.dataTokenKey, run.ownerId, expiresAt)}`;
   }
   const started = performance.now();
   const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers });

@@ -1,10 +1,11 @@
-import { env } from '@/lib/env';
+import { deriveKey } from '@/lib/auth/derived-keys';
+import { env, type Env } from '@/lib/env';
 import { logger, type Logger } from '@/lib/logger';
 
 /** What executing a run needs from its process, passed in so tests can use their own. */
 export interface RunContext {
-  /** Signs the algorithm's data token; without it the algorithm gets no token. */
-  authSecret: string | undefined;
+  /** Signs the algorithm's data token (lib/auth/derived-keys.ts); without it the algorithm gets no token. */
+  dataTokenKey: string | undefined;
   /** The platform's base URL, sent to algorithms as X-Data-API. */
   dataApiUrl: string;
   logger: Logger;
@@ -13,5 +14,10 @@ export interface RunContext {
 /** The context of this process (web app or worker), from its configuration. */
 export function platformRunContext(): RunContext {
   const config = env();
-  return { authSecret: config.BETTER_AUTH_SECRET, dataApiUrl: config.APP_URL ?? `http://localhost:${config.PORT}`, logger };
+  return { dataTokenKey: dataTokenKeyOf(config), dataApiUrl: config.APP_URL ?? `http://localhost:${config.PORT}`, logger };
+}
+
+/** DATA_TOKEN_KEY (the worker's), else derived from BETTER_AUTH_SECRET (the web app's). */
+export function dataTokenKeyOf(config: Pick<Env, 'DATA_TOKEN_KEY' | 'BETTER_AUTH_SECRET'>): string | undefined {
+  return config.DATA_TOKEN_KEY ?? (config.BETTER_AUTH_SECRET && deriveKey(config.BETTER_AUTH_SECRET, 'data-tokens'));
 }

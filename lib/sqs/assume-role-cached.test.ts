@@ -31,7 +31,7 @@ describe('AssumeRole with a cache', () => {
 
   it('keeps a separate session per external id, and refreshes once the clock nears expiry', async () => {
     let now = Date.now();
-    const assumeRole = createAssumeRoleCached(client, () => now);
+    const assumeRole = createAssumeRoleCached(client, { now: () => now });
     const first = await assumeRole({ roleArn: ROLE, externalId: 'x-1', sessionName: 's' });
     const other = await assumeRole({ roleArn: ROLE, externalId: 'x-2', sessionName: 's' });
     expect(other.accessKeyId).not.toBe(first.accessKeyId);
@@ -49,5 +49,14 @@ describe('AssumeRole with a cache', () => {
     expect((denied as Error).message).toMatch(/^AccessDenied on AssumeRole: the platform may not assume arn:aws:iam::123456789012:role\/denied\./);
     await assumeRole({ roleArn: DENIED, externalId: null, sessionName: 's' }).catch(() => undefined);
     expect(sts.calls.filter((call) => call.roleArn === DENIED)).toHaveLength(2);
+  });
+
+  it('keeps only the most recently used roles, so probes with many roles cannot grow it without bound', async () => {
+    const assumeRole = createAssumeRoleCached(client, { maxEntries: 2 });
+    const roles = ['lru-1', 'lru-2', 'lru-3'].map((name) => `arn:aws:iam::123456789012:role/${name}`);
+    for (const roleArn of roles) await assumeRole({ roleArn, externalId: 'x', sessionName: 's' });
+    await assumeRole({ roleArn: roles[2]!, externalId: 'x', sessionName: 's' });
+    await assumeRole({ roleArn: roles[0]!, externalId: 'x', sessionName: 's' });
+    expect(roles.map((roleArn) => sts.calls.filter((call) => call.roleArn === roleArn).length)).toEqual([2, 1, 1]);
   });
 });

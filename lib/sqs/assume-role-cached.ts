@@ -1,4 +1,5 @@
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
+import { LRUCache } from 'lru-cache';
 
 // Credentials of an assumed role, in the shape the AWS SDK's credential providers
 // return: a client given a provider that yields these refreshes them by itself.
@@ -11,12 +12,17 @@ export interface TemporaryCredentials {
 
 export interface RoleToAssume {
   roleArn: string;
+  /** Always the owner's platform-generated ID, except to prove a role requires one (null). */
   externalId: string | null;
   /** Shows up in the queue owner's CloudTrail, so it should say who is asking. */
   sessionName: string;
 }
 
-export type AssumeRoleCached = (role: RoleToAssume) => Promise<TemporaryCredentials>;
+export interface AssumeRoleCached {
+  (role: RoleToAssume): Promise<TemporaryCredentials>;
+  /** One call to STS, never cached: to prove that a role refuses callers without the external ID. */
+  once(role: RoleToAssume): Promise<TemporaryCredentials>;
+}
 
 export class AssumeRoleError extends Error {
   override name = 'AssumeRoleError';
@@ -35,6 +41,10 @@ export class AssumeRoleError extends Error {
 // and at half-life for short sessions.
 const MAX_REFRESH_MARGIN_MS = 5 * 60_000;
 
+// Enough for every role of a large installation; a process probed with many roles keeps
+// only the most recently used (issue 14: the cache must not grow without bound).
+export const MAX_CACHED_ROLES = 1000;
+
 interface CacheEntry {
   credentials?: TemporaryCredentials;
   refreshAt: number;
@@ -43,28 +53,39 @@ interface CacheEntry {
 
 /**
  * STS AssumeRole with one cache entry per (role, external id): flows that share a role
- * share its session, and concurrent callers share one in-flight AssumeRole call.
+ * share its session, and concurrent callers share one in-flight AssumeRole call. A failed
+ * call leaves nothing behind, so the next caller asks STS again.
  */
-export function createAssumeRoleCached(sts: STSClient, now: () => number = Date.now): AssumeRoleCached {
-  const cache = new Map<string, CacheEntry>();
-  return (role) => {
+export function createAssumeRoleCached(
+  sts: STSClient,
+  { now = Date.now, maxEntries = MAX_CACHED_ROLES }: { now?: () => number; maxEntries?: number } = {},
+): AssumeRoleCached {
+  const cache = new LRUCache<string, CacheEntry>({ max: maxEntries });
+  const cached = (role: RoleToAssume): Promise<TemporaryCredentials> => {
     const key = JSON.stringify([role.roleArn, role.externalId]);
     const entry = cache.get(key) ?? { refreshAt: 0 };
     cache.set(key, entry);
     if (entry.credentials && now() < entry.refreshAt) return Promise.resolve(entry.credentials);
     entry.pending ??= assumeRole(sts, role)
-      .then((credentials) => {
-        const issuedAt = now();
-        const expiresAt = credentials.expiration?.getTime() ?? issuedAt + 2 * MAX_REFRESH_MARGIN_MS;
-        entry.credentials = credentials;
-        entry.refreshAt = expiresAt - Math.min(MAX_REFRESH_MARGIN_MS, (expiresAt - issuedAt) / 2);
-        return credentials;
-      })
+      .then(
+        (credentials) => {
+          const issuedAt = now();
+          const expiresAt = credentials.expiration?.getTime() ?? issuedAt + 2 * MAX_REFRESH_MARGIN_MS;
+          entry.credentials = credentials;
+          entry.refreshAt = expiresAt - Math.min(MAX_REFRESH_MARGIN_MS, (expiresAt - issuedAt) / 2);
+          return credentials;
+        },
+        (error: unknown) => {
+          if (cache.peek(key) === entry) cache.delete(key);
+          throw error;
+        },
+      )
       .finally(() => {
         entry.pending = undefined;
       });
     return entry.pending;
   };
+  return Object.assign(cached, { once: (role: RoleToAssume) => assumeRole(sts, role) });
 }
 
 async function assumeRole(sts: STSClient, role: RoleToAssume): Promise<TemporaryCredentials> {

@@ -11,11 +11,21 @@ export interface SharedSqsClient {
   sqs: SQSClient;
   /** Its lean ReceiveMessage for long polls (see create-message-receiver.ts). */
   receive: ReceiveMessages;
+  /** This flow is done with it: the last flow to let go of a client destroys it. Idempotent. */
+  release(): void;
 }
 
 export interface SharedSqsClients {
   clientFor(flow: FlowQueue): SharedSqsClient;
+  /** Clients alive now (flows that are gone do not keep theirs). */
+  size(): number;
   destroyAll(): void;
+}
+
+interface Shared {
+  sqs: SQSClient;
+  receive: ReceiveMessages;
+  users: number;
 }
 
 /**
@@ -25,7 +35,7 @@ export interface SharedSqsClients {
  * default of 50 would make the 51st flow's poll wait for another's 20 s to end).
  */
 export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
-  const clients = new Map<string, SharedSqsClient>();
+  const clients = new Map<string, Shared>();
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets: Infinity }), https: new https.Agent({ keepAlive: true, maxSockets: Infinity }) };
   const requestHandler = new NodeHttpHandler({ httpAgent: agents.http, httpsAgent: agents.https });
   return {
@@ -33,14 +43,29 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
       // Local credentials make the role irrelevant: one client per region then.
       const role = access.localCredentials ? [] : [flow.roleArn, flow.externalId];
       const key = JSON.stringify([regionFromQueueUrl(flow.queueUrl) ?? access.defaultRegion, ...role]);
-      let client = clients.get(key);
-      if (!client) {
+      let shared = clients.get(key);
+      if (!shared) {
         const sqs = sqsClientForFlow(flow, access, { requestHandler });
-        client = { sqs, receive: createMessageReceiver(sqs, agents) };
-        clients.set(key, client);
+        shared = { sqs, receive: createMessageReceiver(sqs, agents), users: 0 };
+        clients.set(key, shared);
       }
-      return client;
+      shared.users += 1;
+      const held = shared;
+      let released = false;
+      return {
+        sqs: held.sqs,
+        receive: held.receive,
+        release() {
+          if (released) return;
+          released = true;
+          held.users -= 1;
+          if (held.users > 0 || clients.get(key) !== held) return;
+          clients.delete(key);
+          held.sqs.destroy();
+        },
+      };
     },
+    size: () => clients.size,
     destroyAll() {
       for (const client of clients.values()) client.sqs.destroy();
       clients.clear();

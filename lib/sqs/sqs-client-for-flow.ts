@@ -1,12 +1,16 @@
 import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 import type { AssumeRoleCached, TemporaryCredentials } from './assume-role-cached';
 import { regionFromQueueUrl } from './region-from-queue-url';
+import { roleSessionName } from './role-session-name';
 
 export interface FlowQueue {
   id: string;
   queueUrl: string;
   roleArn: string;
-  externalId: string | null;
+  /** The flow owner's platform-generated external ID, sent on every AssumeRole (lib/flows/flow-role.ts). */
+  externalId: string;
+  /** The owner's username, for the session name the queue owner sees in CloudTrail. */
+  owner: string;
 }
 
 /** How this installation reaches SQS (see sqsAccessFromEnv). */
@@ -34,6 +38,6 @@ export function sqsClientForFlow(flow: FlowQueue, access: SqsAccess, options: SQ
     useQueueUrlAsEndpoint: false,
     credentials:
       access.localCredentials ??
-      (() => access.assumeRole({ roleArn: flow.roleArn, externalId: flow.externalId, sessionName: `event-flows-${flow.id}` })),
+      (() => access.assumeRole({ roleArn: flow.roleArn, externalId: flow.externalId, sessionName: roleSessionName(flow.owner, flow.id) })),
   });
 }

@@ -14,6 +14,7 @@ describe('the AWS setup page, in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let externalId: string;
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -22,7 +23,8 @@ describe('the AWS setup page, in Chromium', () => {
     context = await browser.newContext({ acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     page = await context.newPage();
-    await signUpInBrowser(page, app.url);
+    const username = await signUpInBrowser(page, app.url);
+    ({ externalId } = await t.db.user.findUniqueOrThrow({ where: { username }, select: { externalId: true } }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,6 +38,8 @@ describe('the AWS setup page, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('client-aws-cloudformation-template.yaml');
     const template = await readFile((await download.path())!, 'utf8');
     expect(template).toContain(`Default: '${PLATFORM_ACCOUNT}'`);
+    expect(template).toContain(`Default: '${externalId}'`);
+    expect(template).toMatch(/Condition:\n\s+StringEquals:\n\s+sts:ExternalId: !Ref ExternalId/);
     expect(template).toMatch(/Outputs:\n {2}QueueURL:[\s\S]* {2}QueueConsumerARN:/);
 
     const response = await page.request.get(`${app.url}/api/v1/aws-setup/template`);
@@ -57,12 +61,32 @@ describe('the AWS setup page, in Chromium', () => {
 
     expect((await document('READ_SQS')).Statement[0].Resource).toBe('arn:aws:sqs:eu-west-1:444455556666:orders');
     expect((await document('ASSUME_READ_SQS')).Statement[0]).toMatchObject({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::444455556666:role/READ_SQS' });
-    expect((await document('Trust relationship')).Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
+    expect((await document('Trust relationship')).Statement[0]).toMatchObject({
+      Principal: { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` },
+      Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+    });
     await page.getByText('https://sqs.eu-west-1.amazonaws.com/444455556666/orders').waitFor();
 
     await page.getByRole('button', { name: 'Copy READ_SQS' }).click();
     await page.getByRole('region', { name: 'READ_SQS' }).getByRole('button', { name: 'Copy READ_SQS' }).filter({ hasText: 'Copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(JSON.parse(copied)).toEqual(await document('READ_SQS'));
+  });
+
+  it('shows the user’s external ID with Copy, and rotates it after a plain warning', async () => {
+    await page.goto(`${app.url}/aws-setup`);
+    const shown = page.getByRole('status').filter({ hasText: /^ef-/ });
+    await shown.filter({ hasText: externalId }).waitFor();
+    await page.getByRole('button', { name: 'Copy external ID' }).click();
+    await page.getByRole('button', { name: 'Copy external ID' }).filter({ hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(externalId);
+
+    await page.getByRole('button', { name: 'Rotate' }).click();
+    await page.getByRole('alertdialog').getByText(/stops receiving messages until you put the new ID in that role's trust relationship/).waitFor();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    const { externalId: rotated } = await t.db.user.findFirstOrThrow({ where: { externalId: { not: externalId } }, select: { externalId: true } });
+    await shown.filter({ hasText: rotated }).waitFor();
+    expect(await page.getByLabel('External ID', { exact: true }).last().inputValue()).toBe(rotated);
   });
 });

@@ -37,6 +37,11 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
 
     const { queueUrl, name: queueName } = await createQueueWithDlq(testSqsClient());
     await page.getByRole('button', { name: 'Connect broker' }).click();
+    // The platform's external ID for this user: read-only, with Copy, and no field to choose one.
+    const { externalId } = await t.db.user.findUniqueOrThrow({ where: { username }, select: { externalId: true } });
+    await dialog().getByRole('status').filter({ hasText: externalId }).waitFor();
+    await dialog().getByRole('button', { name: 'Copy external ID' }).waitFor();
+    expect(await dialog().locator('input[name="externalId"]').count()).toBe(0);
     await dialog().getByLabel('URI').fill(queueUrl);
     await dialog().getByLabel('ROLE ARN').fill(ROLE_ARN);
     await dialog().getByLabel('Algorithm', { exact: true }).fill('0.2.0');

@@ -6,7 +6,7 @@ import { startTestRunExecutor } from '../support/run-executor';
 import type { Worker } from '@/worker/worker';
 import { signUpInBrowser } from '../support/accounts';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint } from '../support/algorithm-endpoint';
-import { TEST_AUTH_SECRET } from '../support/app';
+import { TEST_DATA_TOKEN_KEY } from '../support/app';
 import { useBrowserApp } from '../support/browser-app';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 import { sendMessages } from '../support/sqs-messages';
@@ -30,7 +30,7 @@ describe('a page per connection, in Chromium', () => {
   beforeAll(async () => {
     endpoint = await startAlgorithmEndpoint((call) => ({ body: { echoed: call.body, version: call.headers['x-version'] ?? null } }));
     worker = startTestWorker(s.t.db, testWorkerConfig(s.t.url, s.app.url));
-    executor = startTestRunExecutor(s.t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: s.app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger }, { executorId: worker.id });
     queue = await createQueueWithDlq(sqs);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { logger } from '@/lib/logger';
 import type { RunExecutor } from '@/lib/runs/start-run-executor';
 import { signUpInBrowser } from '../support/accounts';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint } from '../support/algorithm-endpoint';
-import { TEST_AUTH_SECRET } from '../support/app';
+import { TEST_DATA_TOKEN_KEY } from '../support/app';
 import { useBrowserApp } from '../support/browser-app';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, createEndedRuns } from '../support/factories';
@@ -20,7 +20,7 @@ describe('dead runs, in Chromium', () => {
 
   beforeAll(async () => {
     endpoint = await startAlgorithmEndpoint();
-    executor = startTestRunExecutor(s.t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: s.app.url, logger });
+    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger });
     const username = await signUpInBrowser(s.page, s.app.url);
     const owner = await s.t.db.user.findUniqueOrThrow({ where: { username } });
     const algorithm = await createAlgorithm(s.t.db, owner.id, { endpointUrl: endpoint.url });

@@ -29,7 +29,7 @@ describe('signing up, out and in, in Chromium', () => {
     await page.getByLabel('Email').fill(`${username}@example.test`);
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: /invalid/i }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'That email and password do not match an account' }).waitFor();
 
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -50,6 +50,27 @@ describe('signing up, out and in, in Chromium', () => {
     await other.getByLabel('Password').fill(TEST_PASSWORD);
     await other.getByRole('button', { name: 'Create account' }).click();
     await other.getByRole('alert').filter({ hasText: 'That username is taken' }).waitFor();
+    expect(await t.db.user.count()).toBe(before);
+    await context.close();
+  });
+
+  it('explains an empty sign-up form field by field, in plain words, and stores nothing', async () => {
+    const { t, app, browser } = scene;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const before = await t.db.user.count();
+    await page.goto(`${app.url}/sign-up`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const errorOf = async (label: string) => {
+      const field = page.getByLabel(label, { exact: true });
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent();
+    };
+    expect(await errorOf('Name')).toBe('Enter your name');
+    expect(await errorOf('Username')).toBe('Username must be at least 2 characters');
+    expect(await errorOf('Email')).toBe('Enter your email address');
+    expect(await errorOf('Password')).toBe('Use at least 8 characters');
+    expect(await page.getByText('[body.').count()).toBe(0);
     expect(await t.db.user.count()).toBe(before);
     await context.close();
   });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '@/lib/logger';
 import type { RunExecutor } from '@/lib/runs/start-run-executor';
 import { startTestRunExecutor } from '../support/run-executor';
-import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
+import { startApp, type RunningApp, TEST_DATA_TOKEN_KEY } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { signUpInBrowser } from '../support/accounts';
@@ -37,7 +37,7 @@ describe("the guide's example, end to end in Chromium", () => {
     page = await browser.newPage();
     // The worker process is not part of startApp: its executor runs here.
     queue = await createQueueWithDlq(sqs);
-    executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger });
   });
   // A failed test may leave the worker it started running.
   afterEach(async () => {

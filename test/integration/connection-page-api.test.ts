@@ -6,7 +6,7 @@ import type { RunExecutor } from '@/lib/runs/start-run-executor';
 import { startTestRunExecutor } from '../support/run-executor';
 import type { Worker } from '@/worker/worker';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint } from '../support/algorithm-endpoint';
-import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
+import { startApp, type RunningApp, TEST_DATA_TOKEN_KEY } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { uniqueName } from '../support/factories';
 import { signUpOverHttp, type SignedInUser } from '../support/session';
@@ -54,7 +54,7 @@ describe('a connection page through its API', () => {
     });
     app = await startApp(t.url);
     worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url));
-    executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger }, { executorId: worker.id });
     user = await signUpOverHttp(app.url);
     expect((await post(`/api/v1/algorithms`, { name: algorithm })).status).toBe(201);
     for (const version of ['1.0.0', '2.0.0']) {

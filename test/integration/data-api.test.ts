@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { createDataToken } from '@/lib/data/data-token';
-import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
+import { startApp, TEST_DATA_TOKEN_KEY, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createUser } from '../support/factories';
 import { signUpOverHttp } from '../support/session';
@@ -55,11 +55,11 @@ describe('hosted data', () => {
     it("accepts a run's data token for its owner's collections only, until it expires", async () => {
       const owner = await ownerWithCollection();
       const other = await ownerWithCollection();
-      const token = createDataToken(TEST_AUTH_SECRET, owner.user.id, new Date(Date.now() + 60_000));
+      const token = createDataToken(TEST_DATA_TOKEN_KEY, owner.user.id, new Date(Date.now() + 60_000));
       const bearer = { authorization: `Bearer ${token}` };
       expect((await fetch(`${owner.base}/f.txt`, { method: 'PUT', headers: bearer, body: 'x' })).status).toBe(200);
       expect((await fetch(`${other.base}/f.txt`, { method: 'PUT', headers: bearer, body: 'x' })).status).toBe(404);
-      const expired = createDataToken(TEST_AUTH_SECRET, owner.user.id, new Date(Date.now() - 1_000));
+      const expired = createDataToken(TEST_DATA_TOKEN_KEY, owner.user.id, new Date(Date.now() - 1_000));
       expect((await fetch(`${owner.base}/f.txt`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
       const forged = createDataToken('some-other-secret-of-sufficient-length', owner.user.id, new Date(Date.now() + 60_000));
       expect((await fetch(`${owner.base}/f.txt`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);

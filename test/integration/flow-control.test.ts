@@ -5,7 +5,7 @@ import { logger } from '@/lib/logger';
 import type { RunExecutor } from '@/lib/runs/start-run-executor';
 import type { Worker } from '@/worker/worker';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint, type ReceivedCall } from '../support/algorithm-endpoint';
-import { startApp, TEST_AUTH_SECRET, type RunningApp } from '../support/app';
+import { startApp, type RunningApp, TEST_DATA_TOKEN_KEY } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, createUser } from '../support/factories';
@@ -59,7 +59,7 @@ describe('flow control, through SQS', () => {
 
   function startPlatform(workerEnv: Record<string, string> = {}) {
     worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url, workerEnv));
-    executor = startTestRunExecutor(t.db, { authSecret: TEST_AUTH_SECRET, dataApiUrl: app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger }, { executorId: worker.id });
   }
 
   const runsOf = (flowId: string, status?: 'SUCCEEDED') => t.db.algorithmRun.count({ where: { eventFlowId: flowId, status } });

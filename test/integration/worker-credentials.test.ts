@@ -12,6 +12,9 @@ import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 const PLATFORM_ACCESS_KEY = 'AKIAPLATFORMEXAMPLE';
 const CONSUMER_ROLE = 'arn:aws:iam::123456789012:role/event-flows-consumer';
 const DENIED_ROLE = 'arn:aws:iam::123456789012:role/trusts-someone-else';
+// Its trust policy requires another user's external ID (registered with the STS stand-in).
+const OTHER_USERS_ROLE = 'arn:aws:iam::123456789012:role/another-users-consumer';
+const LEGACY_ROLE = 'arn:aws:iam::123456789012:role/legacy-consumer';
 const CREDENTIAL_LIFETIME_SECONDS = 3;
 
 // Not local mode: the worker assumes each flow's role through an STS stand-in and signs
@@ -26,6 +29,9 @@ describe('worker credentials', () => {
   beforeAll(async () => {
     scene = await createWorkerScene();
     sts = await startStsStandIn({ lifetimeSeconds: CREDENTIAL_LIFETIME_SECONDS, deniedRoleArns: [DENIED_ROLE] });
+    sts.registerRole(CONSUMER_ROLE, { requiredExternalId: scene.owner.externalId });
+    sts.registerRole(OTHER_USERS_ROLE, { requiredExternalId: 'ef-someone-elses-external-id' });
+    sts.registerRole(LEGACY_ROLE, { requiredExternalId: 'chosen-by-the-user-long-ago' });
     proxy = await startRecordingSqsProxy(inject('sqsEndpoint'));
     const platformSts = new STSClient({
       endpoint: sts.url,
@@ -44,9 +50,9 @@ describe('worker credentials', () => {
     await scene?.close();
   });
 
-  it('signs SQS requests with the assumed role, and assumes it again before the credentials expire', async () => {
+  it('signs SQS requests with the role assumed with the owner’s external ID, and assumes it again before the credentials expire', async () => {
     const { queueUrl } = await createQueueWithDlq(scene.sqs);
-    const flow = await scene.connect(queueUrl, { roleArn: CONSUMER_ROLE, externalId: 'external-id-42' });
+    const flow = await scene.connect(queueUrl, { roleArn: CONSUMER_ROLE });
     // Messages keep the consumer calling SQS for longer than three credential lifetimes.
     const sent: string[] = [];
     while (sts.issued.filter((c) => c.roleArn === CONSUMER_ROLE).length < 3) {
@@ -56,8 +62,8 @@ describe('worker credentials', () => {
 
     expect(sts.calls.filter((call) => call.roleArn === CONSUMER_ROLE)[0]).toEqual({
       roleArn: CONSUMER_ROLE,
-      roleSessionName: `event-flows-${flow.id}`,
-      externalId: 'external-id-42',
+      roleSessionName: `event-flows-${scene.owner.username}-${flow.id}`,
+      externalId: scene.owner.externalId,
       signedBy: PLATFORM_ACCESS_KEY,
     });
     const issued = new Map(sts.issued.map((credentials) => [credentials.accessKeyId, credentials]));
@@ -78,6 +84,21 @@ describe('worker credentials', () => {
     expect(lastError).toMatch(/assume/i);
     expect(lastError).toContain('AccessDenied');
     expect(lastError).toContain(DENIED_ROLE);
+  });
+
+  it('cannot consume a queue whose role trusts another user’s external ID', async () => {
+    const { flow } = await scene.connectQueue({ roleArn: OTHER_USERS_ROLE });
+    await expect.poll(() => scene.flowRow(flow.id), { timeout: 5_000 }).toMatchObject({ status: 'ERROR' });
+    expect((await scene.flowRow(flow.id)).lastError).toContain('AccessDenied');
+    expect(sts.calls.filter((call) => call.roleArn === OTHER_USERS_ROLE).map((call) => call.externalId)).toContain(scene.owner.externalId);
+    expect(sts.issued.filter((credentials) => credentials.roleArn === OTHER_USERS_ROLE)).toEqual([]);
+  });
+
+  it('keeps a flow from before platform external IDs working with the ID its user chose', async () => {
+    const { queueUrl, flow } = await scene.connectQueue({ roleArn: LEGACY_ROLE, legacyExternalId: 'chosen-by-the-user-long-ago' });
+    await sendMessages(scene.sqs, queueUrl, ['{"legacy":true}']);
+    await expect.poll(async () => (await scene.runMessageIds(flow.id)).length, { timeout: 5_000 }).toBe(1);
+    expect(await scene.flowRow(flow.id)).toMatchObject({ status: 'ACTIVE', lastError: null });
   });
 
   it('shows a queue that does not exist as an error on the connection', async () => {

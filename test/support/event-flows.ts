@@ -1,7 +1,12 @@
 import type { Db } from '@/lib/db/client';
+import { flowQueueOf } from '@/lib/flows/flow-role';
 import { createAlgorithm, createUser } from './factories';
 
-/** An event flow row, as the web app creates it. */
+/**
+ * An event flow row, as the web app creates it, with what the platform assumes its role
+ * with: the owner's external ID (or a legacy one, for a flow from before they were the
+ * platform's) and the owner's username.
+ */
 export async function createEventFlow(
   db: Db,
   options: {
@@ -9,7 +14,10 @@ export async function createEventFlow(
     creatorId: string;
     queueUrl: string;
     roleArn?: string;
-    externalId?: string;
+    /** A user-chosen ID of a flow made before the platform generated them. */
+    legacyExternalId?: string;
+    /** When the role was seen to require the external ID (null: an old flow, shown with a warning). */
+    trustCheckedAt?: Date;
     version?: string;
     enabled?: boolean;
     kind?: 'BROKER' | 'LISTENER';
@@ -18,21 +26,24 @@ export async function createEventFlow(
     maxAttempts?: number;
   },
 ) {
-  return db.eventFlow.create({
+  const flow = await db.eventFlow.create({
     data: {
       kind: options.kind ?? 'BROKER',
       algorithmId: options.algorithmId,
       creatorId: options.creatorId,
       queueUrl: options.queueUrl,
       roleArn: options.roleArn ?? 'arn:aws:iam::123456789012:role/event-flows-consumer',
-      externalId: options.externalId,
+      legacyExternalId: options.legacyExternalId,
+      trustCheckedAt: options.trustCheckedAt,
       version: options.version,
       enabled: options.enabled ?? true,
       timeoutSeconds: options.timeoutSeconds,
       maxConcurrency: options.maxConcurrency,
       maxAttempts: options.maxAttempts,
     },
+    include: { algorithm: { select: { owner: { select: { username: true, externalId: true } } } } },
   });
+  return { ...flow, ...flowQueueOf(flow) };
 }
 
 /** A new user with a new algorithm connected to `queueUrl`. */

@@ -9,7 +9,7 @@ import { createAlgorithm, createUser } from './factories';
 import { startTestRunExecutor } from './run-executor';
 
 export const EXECUTOR_TEST_SECRET = 'executor-test-secret-that-is-long-enough';
-export const executorTestContext: RunContext = { authSecret: EXECUTOR_TEST_SECRET, dataApiUrl: 'http://platform.test', logger };
+export const executorTestContext: RunContext = { dataTokenKey: EXECUTOR_TEST_SECRET, dataApiUrl: 'http://platform.test', logger };
 
 export interface Algo {
   user: { id: string };

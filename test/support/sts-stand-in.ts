@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 
 // A stand-in for STS AssumeRole (the SQS emulator has none), speaking the AWS Query
 // protocol the SDK's STSClient uses. It hands out short-lived credentials, so tests see
-// them refreshed, and answers AccessDenied for the roles it is told to deny.
+// them refreshed, and answers AccessDenied for the roles it is told to deny. Like real
+// STS it enforces a role's trust-policy condition: a role registered with a required
+// external ID (`sts:ExternalId` StringEquals) refuses a call without it or with another;
+// a role registered without one, or not registered, accepts any call.
 
 export interface AssumeRoleCall {
   roleArn: string;
@@ -24,12 +27,15 @@ export interface StsStandIn {
   url: string;
   calls: AssumeRoleCall[];
   issued: IssuedCredentials[];
+  /** The role's trust policy: `requiredExternalId` set means Condition StringEquals sts:ExternalId. */
+  registerRole(roleArn: string, trust: { requiredExternalId?: string }): void;
   close(): Promise<void>;
 }
 
 export async function startStsStandIn(options: { lifetimeSeconds: number; deniedRoleArns?: string[] }): Promise<StsStandIn> {
   const calls: AssumeRoleCall[] = [];
   const issued: IssuedCredentials[] = [];
+  const trustPolicies = new Map<string, { requiredExternalId?: string }>();
   const server = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -42,7 +48,8 @@ export async function startStsStandIn(options: { lifetimeSeconds: number; denied
       signedBy: accessKeyOf(request.headers.authorization),
     };
     calls.push(call);
-    if (options.deniedRoleArns?.includes(call.roleArn)) {
+    const required = trustPolicies.get(call.roleArn)?.requiredExternalId;
+    if (options.deniedRoleArns?.includes(call.roleArn) || (required !== undefined && call.externalId !== required)) {
       return send(response, 403, errorXml('AccessDenied', `User: arn:aws:iam::000000000000:user/platform is not authorized to perform: sts:AssumeRole on resource: ${call.roleArn}`));
     }
     const credentials = {
@@ -59,6 +66,7 @@ export async function startStsStandIn(options: { lifetimeSeconds: number; denied
     url: `http://127.0.0.1:${port}`,
     calls,
     issued,
+    registerRole: (roleArn, trust) => trustPolicies.set(roleArn, trust),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,4 +1,5 @@
 import { CrossAccountDocumentsForm } from '@/components/aws-setup/cross-account-documents-form';
+import { ExternalIdPanel } from '@/components/external-ids/external-id-panel';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CLOUDFORMATION_TEMPLATE_FILENAME } from '@/lib/aws-setup/cloudformation-template';
@@ -20,6 +21,14 @@ export default async function AwsSetupPage() {
       <PageHeader title="AWS setup" description="Create the Amazon SQS queue, its dead-letter queue and the role the platform assumes to read it." />
       <div className="space-y-8">
         <Card className="space-y-4 p-5 text-sm text-slate-700">
+          <h2 className="text-lg font-semibold text-slate-900">Your external ID</h2>
+          <p>
+            The platform assumes your roles only with this ID, and refuses a role that it can assume without it: so nobody else can connect your queues,
+            even if they learn a role&apos;s ARN. The template below already requires it.
+          </p>
+          <ExternalIdPanel rotatable />
+        </Card>
+        <Card className="space-y-4 p-5 text-sm text-slate-700">
           <h2 className="text-lg font-semibold text-slate-900">1. Create a stack with CloudFormation</h2>
           <p>
             <a href="/api/v1/aws-setup/template" download className="font-medium text-brand-700 hover:underline">
@@ -34,6 +43,9 @@ export default async function AwsSetupPage() {
             </li>
             <li>
               <strong>QueueName</strong> and <strong>QueueDLQName</strong>: names for the queue and its dead-letter queue.
+            </li>
+            <li>
+              <strong>ExternalId</strong>: your external ID, filled in already. The role&apos;s trust relationship requires it.
             </li>
             <li>
               <strong>MaxReceiveCount</strong> (Maximum Receives, 10 unless you change it, up to 1000): how many times a message is received before SQS moves it to

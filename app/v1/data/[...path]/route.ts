@@ -7,6 +7,7 @@ import { readDataFile } from '@/lib/data/read-data-file';
 import { resolveDataRequest, type DataRequest } from '@/lib/data/resolve-data-request';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { dataTokenKeyOf } from '@/lib/runs/run-context';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/json-route';
 
@@ -19,7 +20,7 @@ type Context = { params: Promise<{ path: string[] }> };
 function dataRoute(handler: (request: Request, target: DataRequest) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     try {
-      const target = await resolveDataRequest(db(), request.headers.get('authorization'), (await context.params).path, env().BETTER_AUTH_SECRET);
+      const target = await resolveDataRequest(db(), request.headers.get('authorization'), (await context.params).path, dataTokenKeyOf(env()));
       return await handler(request, target);
     } catch (error) {
       return errorResponse(error);

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { queueAccess } from '@/lib/admin/queue-access';
 import { getAlgorithmForOwner } from '@/lib/algorithms/get-algorithm-for-owner';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -20,7 +21,7 @@ export function flowRoutes(kind: EventFlowKind) {
     POST: userRoute<AlgorithmParams>(async (request, user, { owner, name }) => {
       const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
       const input: unknown = await request.json();
-      const flow = await createFlow(db(), { algorithm, kind, input, localSqsEndpoint: localSqsEndpoint(env()) });
+      const flow = await createFlow(db(), { algorithm, kind, input, localSqsEndpoint: localSqsEndpoint(env()), access: queueAccess() });
       return NextResponse.json({ flow }, { status: 201 });
     }),
   };

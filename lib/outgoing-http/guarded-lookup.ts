@@ -30,15 +30,16 @@ export function refusalOfAddresses(hostname: string, addresses: readonly LookupA
   return null;
 }
 
-/** Resolves a URL's host now and checks it (used when a version is published); null when it may be called. */
+/**
+ * Resolves a URL's host now and checks it (used when a version is published); null when
+ * it may be called. A name that does not resolve yet passes: a model server is often
+ * published before it is deployed, and every connection is checked anyway.
+ */
 export async function endpointUrlRefusal(url: string, policy: EgressPolicy): Promise<string | null> {
   const hostname = hostnameOf(new URL(url));
   if (isIpLiteral(hostname)) return addressRefusal(hostname, hostname, policy);
-  try {
-    return refusalOfAddresses(hostname, await dns.promises.lookup(hostname, { all: true }), policy);
-  } catch (error) {
-    return `${hostname} cannot be resolved (${(error as { code?: string }).code ?? 'DNS error'})`;
-  }
+  const addresses = await dns.promises.lookup(hostname, { all: true }).catch(() => null);
+  return addresses ? refusalOfAddresses(hostname, addresses, policy) : null;
 }
 
 /** The URL's host without IPv6 brackets. */

@@ -40,6 +40,7 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
           <Item label="Timeout">{run.timeoutSeconds} s</Item>
         </dl>
       </Card>
+      {run.inputNote ? <p className="text-sm text-amber-800">{run.inputNote}</p> : null}
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (
         <section className="space-y-2">

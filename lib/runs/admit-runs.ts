@@ -28,6 +28,8 @@ export interface RunBatch {
 
 export interface RunItem {
   input: unknown;
+  /** Why the input is not the JSON the caller sent (shown on the run). */
+  inputNote?: string;
   sqsMessageId?: string;
   /** FIFO queues: the message group and SQS sequence number that order its runs. */
   messageGroupId?: string;
@@ -126,6 +128,7 @@ async function createRuns(tx: Prisma.TransactionClient, batch: RunBatch & { maxA
       versionId: batch.versionId,
       callerId: batch.callerId,
       input: item.input === null ? Prisma.JsonNull : (item.input as Prisma.InputJsonValue),
+      inputNote: item.inputNote,
       timeoutSeconds: batch.timeoutSeconds,
       status: batch.status,
       attempt: running ? 1 : 0,

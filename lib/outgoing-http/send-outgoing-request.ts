@@ -103,6 +103,11 @@ export function sendOutgoingRequest(request: OutgoingRequest): Promise<OutgoingR
   });
 }
 
+/** A header's first value (node gives repeated headers as an array). */
+export function firstHeader(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 function networkCauseOf(error: Error): string {
   return (error as { code?: string }).code ?? error.message;
 }

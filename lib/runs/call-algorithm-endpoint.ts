@@ -1,6 +1,6 @@
 import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
 import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
-import { sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
+import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
 
 // One POST to an algorithm version's endpoint, under the egress policy and bounded by
 // the run's timeout. Every way it can end becomes a value: the output, an error in
@@ -47,7 +47,7 @@ export async function callAlgorithmEndpoint(call: EndpointCall): Promise<RunOutc
         status: 'FAILED',
         error: `The algorithm answered HTTP ${response.status}: ${errorMessageOf(text, isJson)}`,
         retryable: response.status === 429 || response.status >= 500,
-        retryAfterMs: retryAfterMsOf(headerOf(response.headers['retry-after'])),
+        retryAfterMs: retryAfterMsOf(firstHeader(response.headers['retry-after'])),
       };
     }
     if (!isJson) return { status: 'SUCCEEDED', output: text };
@@ -75,10 +75,6 @@ function failedOutcomeOf(error: unknown, timeoutSeconds: number): FailedOutcome 
     default:
       return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${error.message}`, retryable: true };
   }
-}
-
-function headerOf(value: string | string[] | undefined): string | null {
-  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */

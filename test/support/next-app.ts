@@ -7,6 +7,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
+  /** The `next start` process (its server may run in a child of it: see process-rss.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startNextApp(env: Record<string, string>, host = 'localhos
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;

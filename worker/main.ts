@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     maxBackoffMs: config.maxBackoffMs,
     logger,
   });
-  const metrics = await startMetricsServer({ host: env().WORKER_METRICS_HOST, port: env().WORKER_METRICS_PORT }, registry, () => worker.health());
-  logger.info({ workerId: worker.id, metricsHost: env().WORKER_METRICS_HOST, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
+  const metrics = await startMetricsServer(config.metrics, registry, () => worker.health());
+  logger.info({ workerId: worker.id, metricsHost: config.metrics.host, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 
   exitOnShutdownSignal(
     async () => {

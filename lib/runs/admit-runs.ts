@@ -69,7 +69,10 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       // no one else sees them; those refused under the lock are deleted again.
       const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? (await getPlatformSettings(tx)).defaultMaxAttempts);
       const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
-      const inserted = await createRuns(tx, { ...batch, maxAttempts }, candidates);
+      // In message-id order: two admissions of the same messages wait on each other's rows
+      // in one order, never in a cycle (a deadlock).
+      const toInsert = [...candidates].sort((a, b) => (a.sqsMessageId ?? '').localeCompare(b.sqsMessageId ?? ''));
+      const inserted = await createRuns(tx, { ...batch, maxAttempts }, toInsert);
       const insertedIds = inserted.map((run) => run.id);
 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}::bigint)`;
@@ -90,7 +93,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       const limits = admissionLimits(batch.status, settingsFromRow(state!.settings), { total, mine });
       const existing = new Map(Object.entries(found ?? {}));
       const insertedRun = (item: RunItem) =>
-        item.sqsMessageId ? inserted.find((run) => run.sqsMessageId === item.sqsMessageId) : inserted[candidates.indexOf(item)];
+        item.sqsMessageId ? inserted.find((run) => run.sqsMessageId === item.sqsMessageId) : inserted[toInsert.indexOf(item)];
 
       let admittedFresh = 0;
       const refusedRunIds: string[] = [];

@@ -26,6 +26,8 @@ const envSchema = z.object({
   RUN_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   QUEUED_RUN_EXPIRY_HOURS: positiveInt.max(24 * 14).default(24),
   WORKER_METRICS_PORT: port.default(9464),
+  // Metrics and health stay on this machine unless the operator opens them up.
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   // How long the connection pages' per-minute rollups are kept.
   FLOW_METRICS_RETENTION_DAYS: positiveInt.max(366).default(14),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
@@ -39,6 +41,14 @@ const envSchema = z.object({
   WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
+  // The egress policy of algorithm endpoints (README: "Configuration"): private networks
+  // algorithms may use until an admin saves the setting, and the bounds of every call.
+  ALGORITHM_ENDPOINT_ALLOWED_NETWORKS: z.string().default(''),
+  ALGORITHM_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
+  ALGORITHM_OUTPUT_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  // Quota defaults until an admin saves them.
+  USER_FLOW_LIMIT: positiveInt.default(100),
+  USER_DATA_QUOTA_MB: positiveInt.default(1024),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   // The worker's own keys, derived from BETTER_AUTH_SECRET (lib/auth/derived-keys.ts):
   // npm start gives the worker these instead of the secret. Derived from it when unset.

@@ -125,7 +125,7 @@ function printBanner(config: Env, appUrl: string, local: Awaited<ReturnType<type
     lines.push(`  Demo queue     ${local.demoQueueUrl}`, `  Demo DLQ       ${local.demoDlqUrl}`);
     lines.push(`  Demo login     ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
-  lines.push(`  Worker metrics http://localhost:${config.WORKER_METRICS_PORT}/metrics`, '', 'Press Ctrl-C to stop.', '');
+  lines.push(`  Worker metrics http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`, '', 'Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -14,6 +14,11 @@ describe('worker configuration', () => {
     );
   });
 
+  it('serves its metrics on 127.0.0.1 unless WORKER_METRICS_HOST says otherwise', () => {
+    expect(workerConfig(parseEnv(base)).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(workerConfig(parseEnv({ ...base, WORKER_METRICS_HOST: '0.0.0.0', WORKER_METRICS_PORT: '9100' })).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+  });
+
   it('signs its calls with the worker token derived from the auth secret, or the one it is given instead of the secret', () => {
     expect(workerConfig(parseEnv(base)).workerToken).toBe(workerApiToken(base.BETTER_AUTH_SECRET));
     expect(workerApiToken(base.BETTER_AUTH_SECRET)).not.toContain(base.BETTER_AUTH_SECRET);

@@ -14,6 +14,8 @@ export interface WorkerConfig {
   reconcileIntervalMs: number;
   leaseMs: number;
   counterFlushMs: number;
+  /** Where /health and /metrics listen: 127.0.0.1 unless the operator opens them to the network. */
+  metrics: { host: string; port: number };
   /** Per-minute rollups of the flows' charts are kept this long. */
   metricsRetentionDays: number;
   dispatchTimeoutMs: number;
@@ -38,6 +40,7 @@ export function workerConfig(env: Env): WorkerConfig {
     reconcileIntervalMs: env.WORKER_RECONCILE_INTERVAL_MS,
     leaseMs: env.WORKER_LEASE_MS,
     counterFlushMs: env.WORKER_COUNTER_FLUSH_MS,
+    metrics: { host: env.WORKER_METRICS_HOST, port: env.WORKER_METRICS_PORT },
     metricsRetentionDays: env.FLOW_METRICS_RETENTION_DAYS,
     dispatchTimeoutMs: env.WORKER_DISPATCH_TIMEOUT_MS,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,

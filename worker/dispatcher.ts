@@ -1,5 +1,9 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import type { FlowMessage, FlowMessagesAnswer } from '@/lib/flow-messages/flow-messages-input';
+import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
+import { hostnameOf } from '@/lib/outgoing-http/guarded-lookup';
+import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
+import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
 
 // One received batch → one call of the algorithm API's flow entry, with one answer per
 // message. Each answer decides its message's fate (README, "Delivery"):
@@ -37,6 +41,17 @@ export function flowMessagesUrl(platformApiUrl: string, flowId: string): string 
   return new URL(`v1/event-flows/${encodeURIComponent(flowId)}/messages`, platformApiUrl.endsWith('/') ? platformApiUrl : `${platformApiUrl}/`).toString();
 }
 
+// The flow entry answers a few hundred bytes per message.
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * The platform's own API is the one host the worker calls: the operator configured it,
+ * so it may be on loopback or a private network (never link-local or metadata).
+ */
+function platformApiPolicy(url: string): EgressPolicy {
+  return { allowLoopback: true, allowedNetworks: [hostnameOf(new URL(url))] };
+}
+
 /** What the flow entry is told of one message: its id, body and, on FIFO queues, its group and sequence number. */
 function toFlowMessage(message: Message): FlowMessage {
   const { MessageGroupId: groupId, SequenceNumber: sequenceNumber } = message.Attributes ?? {};
@@ -47,28 +62,31 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
   const forAll = (result: DispatchResult, extra: Omit<DispatchAnswer, 'results'> = {}) => ({ results: request.messages.map(() => result), ...extra });
   let answer: FlowMessagesAnswer;
   try {
-    const response = await fetch(request.url, {
-      method: 'POST',
+    const response = await sendOutgoingRequest({
+      url: request.url,
       // identity: a few hundred bytes on a private link are not worth gzip's CPU on both ends.
       headers: { authorization: `Worker ${request.workerToken}`, 'content-type': 'application/json', 'accept-encoding': 'identity' },
       body: JSON.stringify({ messages: request.messages.map(toFlowMessage) }),
-      // The worker token never follows a redirect to another host.
-      redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(request.timeoutMs), request.abandon]),
+      // Never redirected (the worker token stays with the platform), bounded in time and size.
+      policy: platformApiPolicy(request.url),
+      connectTimeoutMs: request.timeoutMs,
+      timeoutMs: request.timeoutMs,
+      maxResponseBytes: MAX_ANSWER_BYTES,
+      signal: request.abandon,
     });
     if (response.status !== 200) {
-      await response.body?.cancel();
-      if (response.status === 429) return forAll({ outcome: 'throttled' }, { room: 0, retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')) });
+      if (response.status === 429) return forAll({ outcome: 'throttled' }, { room: 0, retryAfterMs: retryAfterMsOf(firstHeader(response.headers['retry-after'])) });
       return forAll({ outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
     }
-    answer = (await response.json()) as FlowMessagesAnswer;
+    answer = JSON.parse(response.body.toString('utf8')) as FlowMessagesAnswer;
   } catch (error) {
     if (request.abandon.aborted) return forAll({ outcome: 'abandoned' });
-    if (error instanceof Error && error.name === 'TimeoutError') {
+    if (error instanceof OutgoingHttpError && (error.code === 'TIMEOUT' || error.code === 'CONNECT_TIMEOUT')) {
       return forAll({ outcome: 'failed', reason: `the algorithm API did not answer within ${request.timeoutMs} ms` });
     }
     if (error instanceof SyntaxError) return forAll({ outcome: 'failed', reason: 'the algorithm API answered with invalid JSON' });
-    return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${networkCause(error)}` });
+    if (error instanceof OutgoingHttpError) return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${error.message}` });
+    return forAll({ outcome: 'failed', reason: `the call of the algorithm API failed: ${String(error)}` });
   }
   const byId = new Map((answer.results ?? []).map((result) => [result.id, result]));
   const results = request.messages.map((message): DispatchResult => {
@@ -85,9 +103,4 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
 function retryAfterMsOf(header: string | null): number | undefined {
   const seconds = Number(header);
   return header && Number.isFinite(seconds) ? seconds * 1000 : undefined;
-}
-
-function networkCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

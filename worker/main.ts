@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     maxBackoffMs: config.maxBackoffMs,
     logger,
   });
-  const metrics = await startMetricsServer(env().WORKER_METRICS_PORT, registry, () => worker.health());
-  logger.info({ workerId: worker.id, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
+  const metrics = await startMetricsServer(config.metrics, registry, () => worker.health());
+  logger.info({ workerId: worker.id, metricsHost: config.metrics.host, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 
   exitOnShutdownSignal(
     async () => {

@@ -6,8 +6,12 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-/** GET /health (200 or 503, with details) and GET /metrics (Prometheus text format). */
-export async function startMetricsServer(port: number, registry: Registry, health: () => { healthy: boolean }): Promise<MetricsServer> {
+/**
+ * GET /health (200 or 503, with details) and GET /metrics (Prometheus text format), on
+ * `host` (WORKER_METRICS_HOST, 127.0.0.1 by default: the worker also calls tenants'
+ * endpoints, so its internals are not offered to the network unless the operator says so).
+ */
+export async function startMetricsServer(address: { host: string; port: number }, registry: Registry, health: () => { healthy: boolean }): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
     if (request.url === '/health') {
       const report = health();
@@ -33,7 +37,7 @@ export async function startMetricsServer(port: number, registry: Registry, healt
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    server.listen(address.port, address.host, resolve);
   });
   return {
     port: (server.address() as { port: number }).port,

@@ -16,6 +16,9 @@ const SETTING_NAMES = [
   'defaultMaxAttempts',
   'queuedRunExpiryHours',
   'awsAccountNumber',
+  'algorithmAllowedNetworks',
+  'userFlowLimit',
+  'userDataQuotaMb',
 ] as const satisfies ReadonlyArray<keyof PlatformSettings>;
 
 export function PlatformSettingsForm({ initial }: { initial: PlatformSettings }) {
@@ -97,6 +100,29 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         defaultValue={initial.awsAccountNumber ?? ''}
         error={fieldErrors.awsAccountNumber}
         hint="The platform's own AWS account (12 digits), which customers' queue roles must trust."
+      />
+      <Field
+        label="Private networks algorithms may use"
+        name="algorithmAllowedNetworks"
+        defaultValue={initial.algorithmAllowedNetworks.split('\n').join(', ')}
+        error={fieldErrors.algorithmAllowedNetworks}
+        hint="CIDRs (10.0.0.0/8) or host names, separated by commas. Algorithm endpoints on other private addresses are refused; link-local and metadata addresses always are."
+      />
+      <Field
+        label="Event flows per user"
+        name="userFlowLimit"
+        type="number"
+        min={1}
+        defaultValue={initial.userFlowLimit}
+        error={fieldErrors.userFlowLimit}
+      />
+      <Field
+        label="Hosted data per user (MB)"
+        name="userDataQuotaMb"
+        type="number"
+        min={1}
+        defaultValue={initial.userDataQuotaMb}
+        error={fieldErrors.userDataQuotaMb}
       />
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save settings'}

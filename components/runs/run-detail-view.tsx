@@ -46,6 +46,7 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
         </dl>
         <ReplayRunButton runId={run.id} dead={isDead(run)} />
       </Card>
+      {run.inputNote ? <p className="text-sm text-amber-800">{run.inputNote}</p> : null}
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (
         <section className="space-y-2">

@@ -5,8 +5,9 @@
 //       client.file("data://OWNER/COLLECTION/" + input["filename"]).put(input["data"])
 //
 // OWNER and COLLECTION are its configuration, read from the endpoint URL's query string
-// (…/store-file?owner=demo&collection=event_output_directory). The platform sends the
-// rest with each call: X-Data-API (its base URL) and Authorization (a data token).
+// (…/store-file?owner=demo&collection=event_output_directory). The platform sends a data
+// token with each call (Authorization). The data API's base is the serving app's own
+// APP_URL, never a request header: a header would let any caller aim its PUT anywhere.
 import { dataApiUrlOf, dataUriOf, parseDataUri } from '@/lib/data/data-uri';
 
 interface StoreFileInput {
@@ -23,11 +24,10 @@ function fail(status: number, message: string): Response {
   return Response.json({ error: { message } }, { status });
 }
 
-export async function handleStoreFile(request: Request): Promise<Response> {
+export async function handleStoreFile(request: Request, dataApi: string): Promise<Response> {
   const config = new URL(request.url).searchParams;
-  const dataApi = request.headers.get('x-data-api');
   const authorization = request.headers.get('authorization');
-  if (!dataApi || !authorization) return fail(400, 'Call this algorithm through the platform: X-Data-API and Authorization are missing');
+  if (!authorization) return fail(400, 'Call this algorithm through the platform: Authorization is missing');
   const input: unknown = await request.json().catch(() => undefined);
   if (!isStoreFileInput(input)) return fail(400, 'The input must look like {"filename": "some-new-file.txt", "data": "file contents to store"}');
 

@@ -10,11 +10,15 @@ export interface AlgoApiRequest {
   authorization: string | null;
   segments: string[];
   contentType: string | null;
-  body: string;
+  /** The body, read only once the caller is authenticated (read-limited-body: at most MAX_ALGO_INPUT_BYTES). */
+  readBody: (maxBytes: number) => Promise<Buffer>;
   /** `?output=void`: answer once the run is queued, without waiting for it. */
   outputVoid: boolean;
   timeoutParam: string | null;
 }
+
+/** The largest input of one call. */
+export const MAX_ALGO_INPUT_BYTES = 10 * 1024 * 1024;
 
 export interface AlgoApiResponse {
   status: number;
@@ -29,7 +33,7 @@ export interface AlgoApiResponse {
 export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: RunContext): Promise<AlgoApiResponse> {
   const caller = await authenticateApiKey(db, request.authorization);
   const call = await resolveAlgoCall(db, request.segments, caller.id, request.timeoutParam);
-  const input = readAlgoInput(request.contentType, request.body);
+  const input = readAlgoInput(request.contentType, (await request.readBody(MAX_ALGO_INPUT_BYTES)).toString('utf8'));
   const { endpointUrl, ...batch } = call;
   const run = await admitRun(db, { ...batch, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
 

@@ -3,7 +3,8 @@ import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
-import type { FlowMessage, FlowMessagesAnswer } from './flow-messages-input';
+import { checkEachMessage } from './check-each-message';
+import type { FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
 import { splitFilteredMessages } from './split-filtered-messages';
 
@@ -21,9 +22,11 @@ interface FlowToRun {
  * Queues one run per message of an enabled flow, all in one admission: the flow's
  * version (else the latest published one), its timeout and retry policy, as its
  * creator. Each message gets its own answer, so a batch that only partly fits the
- * backlog is partly accepted; a message no filter pattern matches gets no run.
+ * backlog is partly accepted; a message no filter pattern matches gets no run; a
+ * message that is unusable gets its own 400 and fails none of the others.
  */
-export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowMessage[]): Promise<FlowMessagesAnswer> {
+export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly unknown[]): Promise<FlowMessagesAnswer> {
+  const { messages, refused } = checkEachMessage(batch);
   // The flow and the version it runs (its own, else the latest published) in one round trip.
   const [flow] = await db.$queryRaw<FlowToRun[]>`
     SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version", f."filters",
@@ -35,7 +38,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
   if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
 
   const { toAdmit, answer } = splitFilteredMessages(flow.filters, messages);
-  if (toAdmit.length === 0) return { results: answer([]), room: await readAdmissionRoom(db, flowId) };
+  if (toAdmit.length === 0) return { results: [...answer([]), ...refused], room: await readAdmissionRoom(db, flowId) };
 
   const { admissions, room, retryAfterSeconds } = await admitRuns(
     db,
@@ -49,7 +52,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
       eventFlowId: flowId,
     },
     toAdmit.map((message) => ({
-      input: messageInput(message.body),
+      ...messageInput(message.body),
       sqsMessageId: message.id,
       messageGroupId: message.groupId,
       sequenceNumber: message.sequenceNumber,
@@ -59,5 +62,5 @@ export async function acceptFlowMessages(db: Db, flowId: string, messages: FlowM
     const id = toAdmit[index]!.id;
     return admission.admitted ? { id, status: 200 as const, runId: admission.runId } : { id, status: 429 as const, error: admission.reason };
   });
-  return { results: answer(results), room, retryAfterSeconds };
+  return { results: [...answer(results), ...refused], room, retryAfterSeconds };
 }

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { filtersToJson } from '@/lib/flow-filters/filters-to-json';
 import type { EventFlowKind } from '@/lib/generated/prisma/client';
 import { parseInput } from '@/lib/validation/parse-input';
+import { assertFlowQuota } from './assert-flow-quota';
 import { flowInputSchema } from './flow-input';
 import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
 import { notifyFlowsChanged } from './notify-flows-changed';
@@ -35,6 +36,7 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
   const trustCheckedAt = access.local ? null : await verifyRoleForOwner(db, { queueUrl, roleArn, ownerId: algorithm.ownerId }, access);
   try {
     const flow = await db.$transaction(async (tx) => {
+      await assertFlowQuota(tx, algorithm.ownerId);
       const created = await tx.eventFlow.create({
         data: {
           kind,

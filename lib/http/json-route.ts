@@ -12,7 +12,10 @@ type Context<P extends Params> = { params: Promise<P> };
 /** Maps anything thrown by a handler to one JSON error shape. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    const headers = error.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(error.retryAfterSeconds) };
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
+    // The rest of a refused body is not worth reading: closing the connection stops it.
+    if (error.code === 'PAYLOAD_TOO_LARGE') headers.connection = 'close';
     return NextResponse.json(
       { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
       { status: HTTP_STATUS[error.code], headers },

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
+import { getPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
 import { admissionLimits, estimateRetryAfterSeconds } from './admission-limits';
 
@@ -9,7 +9,8 @@ import { admissionLimits, estimateRetryAfterSeconds } from './admission-limits';
 // runs the caller executes at once (the synchronous API) take an execution slot (the
 // worker limits), since they bypass the executor. Counting and inserting happen under
 // one transaction-scoped advisory lock, so concurrent calls cannot both see the last
-// free place. The lock is held for one count and one insert, whatever the batch size.
+// free place. The rows are inserted before the lock is taken; under it, one count and a
+// delete of the refused ones, whatever the batch size and its inputs' size.
 const RUN_ADMISSION_LOCK = 5_318_008_101;
 
 /** What every run of one admission shares. */
@@ -28,6 +29,8 @@ export interface RunBatch {
 
 export interface RunItem {
   input: unknown;
+  /** Why the input is not the JSON the caller sent (shown on the run). */
+  inputNote?: string;
   sqsMessageId?: string;
   /** FIFO queues: the message group and SQS sequence number that order its runs. */
   messageGroupId?: string;
@@ -61,43 +64,55 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
   const counted = batch.status === 'QUEUED' ? 'QUEUED' : 'RUNNING';
   const result = await db.$transaction(
     async (tx) => {
+      // The rows, inputs and all, are written before the lock: a batch of ten 1 MiB
+      // bodies takes long to insert, and every admission would wait on it. Until commit
+      // no one else sees them; those refused under the lock are deleted again.
+      const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? (await getPlatformSettings(tx)).defaultMaxAttempts);
+      const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
+      // In message-id order: two admissions of the same messages wait on each other's rows
+      // in one order, never in a cycle (a deadlock).
+      const toInsert = [...candidates].sort((a, b) => (a.sqsMessageId ?? '').localeCompare(b.sqsMessageId ?? ''));
+      const inserted = await createRuns(tx, { ...batch, maxAttempts }, toInsert);
+      const insertedIds = inserted.map((run) => run.id);
+
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}::bigint)`;
-      // Everything decided under the lock is read in one statement. Its NOTIFY is
-      // delivered on commit only, so the executor never wakes before the runs are visible.
+      // Everything decided under the lock is read in one statement, leaving out this
+      // transaction's own rows. Its NOTIFY is delivered on commit only, so the executor
+      // never wakes before the runs are visible.
       const [state] = await tx.$queryRaw<AdmissionState[]>`
         SELECT
           (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"
-            WHERE "eventFlowId" = ${batch.eventFlowId ?? null} AND "sqsMessageId" = ANY(${messageIds}::text[])) AS existing,
+            WHERE "eventFlowId" = ${batch.eventFlowId ?? null} AND "sqsMessageId" = ANY(${messageIds}::text[])
+              AND NOT ("id" = ANY(${insertedIds}::text[]))) AS existing,
           count(*)::int AS total,
           count(*) FILTER (WHERE "callerId" = ${batch.callerId})::int AS mine,
           (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings
           ${batch.status === 'QUEUED' ? Prisma.sql`, (SELECT 1 FROM pg_notify(${RUNS_QUEUED_CHANNEL}, '')) AS notified` : Prisma.empty}
-        FROM "AlgorithmRun" WHERE "status" = ${counted}::"RunStatus"`;
+        FROM "AlgorithmRun" WHERE "status" = ${counted}::"RunStatus" AND NOT ("id" = ANY(${insertedIds}::text[]))`;
       const { existing: found, total, mine } = state!;
-      const settings = settingsFromRow(state!.settings);
-      const limits = admissionLimits(batch.status, settings, { total, mine });
+      const limits = admissionLimits(batch.status, settingsFromRow(state!.settings), { total, mine });
       const existing = new Map(Object.entries(found ?? {}));
+      const insertedRun = (item: RunItem) =>
+        item.sqsMessageId ? inserted.find((run) => run.sqsMessageId === item.sqsMessageId) : inserted[toInsert.indexOf(item)];
 
-      const fresh: RunItem[] = [];
-      const refused = new Set<RunItem>();
-      for (const item of items) {
-        const id = item.sqsMessageId;
-        if (id && (existing.has(id) || fresh.some((other) => other.sqsMessageId === id))) continue;
-        if (fresh.length < limits.room) fresh.push(item);
-        else refused.add(item);
-      }
-      const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? settings.defaultMaxAttempts);
-      const created = fresh.length === 0 ? [] : await createRuns(tx, { ...batch, maxAttempts }, fresh);
-      const createdRun = (item: RunItem) =>
-        item.sqsMessageId ? created.find((run) => run.sqsMessageId === item.sqsMessageId) : created[fresh.indexOf(item)];
-
+      let admittedFresh = 0;
+      const refusedRunIds: string[] = [];
       const admissions = items.map((item): Admission => {
-        if (refused.has(item)) return { admitted: false, reason: limits.refusal };
         const known = item.sqsMessageId ? existing.get(item.sqsMessageId) : undefined;
         if (known) return { admitted: true, runId: known.id, status: known.status };
-        return { admitted: true, runId: createdRun(item)!.id, status: batch.status };
+        const run = insertedRun(item);
+        // The same message twice in the batch: the second shares the first's answer.
+        if (run && candidates.indexOf(item) === -1) return refusedRunIds.includes(run.id) ? { admitted: false, reason: limits.refusal } : { admitted: true, runId: run.id, status: batch.status };
+        if (run && admittedFresh < limits.room) {
+          admittedFresh++;
+          return { admitted: true, runId: run.id, status: batch.status };
+        }
+        if (run) refusedRunIds.push(run.id);
+        return { admitted: false, reason: limits.refusal };
       });
-      return { admissions, room: limits.room - fresh.length, refused: refused.size, userBound: limits.userBound };
+      if (refusedRunIds.length > 0) await tx.algorithmRun.deleteMany({ where: { id: { in: refusedRunIds } } });
+      const refused = admissions.filter((admission) => !admission.admitted).length;
+      return { admissions, room: limits.room - admittedFresh, refused, userBound: limits.userBound };
     },
     // Callers queue on the lock; give them longer than Prisma's 2 s / 5 s defaults.
     { maxWait: 10_000, timeout: 10_000 },
@@ -117,15 +132,20 @@ async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number;
   return estimateRetryAfterSeconds(needed, (row?.finished ?? 0) / 60);
 }
 
-/** One INSERT for the whole batch. */
+/**
+ * One INSERT for the whole batch. A message that already has a run of this flow is
+ * skipped (ON CONFLICT DO NOTHING; one being inserted by another admission is waited for).
+ */
 async function createRuns(tx: Prisma.TransactionClient, batch: RunBatch & { maxAttempts: number }, items: RunItem[]) {
   const running = batch.status === 'RUNNING';
   return tx.algorithmRun.createManyAndReturn({
+    skipDuplicates: true,
     data: items.map((item) => ({
       algorithmId: batch.algorithmId,
       versionId: batch.versionId,
       callerId: batch.callerId,
       input: item.input === null ? Prisma.JsonNull : (item.input as Prisma.InputJsonValue),
+      inputNote: item.inputNote,
       timeoutSeconds: batch.timeoutSeconds,
       status: batch.status,
       attempt: running ? 1 : 0,

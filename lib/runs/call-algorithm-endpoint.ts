@@ -1,5 +1,10 @@
-// One POST to an algorithm version's endpoint, bounded by the run's timeout. Every way
-// it can end becomes a value: the output, an error in plain words, or a timeout.
+import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
+import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
+import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
+
+// One POST to an algorithm version's endpoint, under the egress policy and bounded by
+// the run's timeout. Every way it can end becomes a value: the output, an error in
+// plain words, or a timeout.
 
 export type RunOutcome = { status: 'SUCCEEDED'; output: unknown } | FailedOutcome;
 
@@ -17,27 +22,32 @@ export interface EndpointCall {
   input: unknown;
   timeoutSeconds: number;
   headers: Record<string, string>;
+  policy: EgressPolicy;
+  connectTimeoutMs: number;
+  maxOutputBytes: number;
 }
 
 const MAX_ERROR_LENGTH = 500;
 
 export async function callAlgorithmEndpoint(call: EndpointCall): Promise<RunOutcome> {
   try {
-    const response = await fetch(call.endpointUrl, {
-      method: 'POST',
+    const response = await sendOutgoingRequest({
+      url: call.endpointUrl,
       headers: { 'content-type': 'application/json', accept: 'application/json, text/plain', ...call.headers },
       body: JSON.stringify(call.input),
-      // The signal bounds the whole exchange, reading the answer included.
-      signal: AbortSignal.timeout(call.timeoutSeconds * 1000),
+      policy: call.policy,
+      connectTimeoutMs: call.connectTimeoutMs,
+      timeoutMs: call.timeoutSeconds * 1000,
+      maxResponseBytes: call.maxOutputBytes,
     });
-    const text = await response.text();
-    const isJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
-    if (!response.ok) {
+    const text = response.body.toString('utf8');
+    const isJson = /\bjson\b/i.test(response.headers['content-type'] ?? '');
+    if (response.status < 200 || response.status > 299) {
       return {
         status: 'FAILED',
         error: `The algorithm answered HTTP ${response.status}: ${errorMessageOf(text, isJson)}`,
         retryable: response.status === 429 || response.status >= 500,
-        retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')),
+        retryAfterMs: retryAfterMsOf(firstHeader(response.headers['retry-after'])),
       };
     }
     if (!isJson) return { status: 'SUCCEEDED', output: text };
@@ -47,10 +57,23 @@ export async function callAlgorithmEndpoint(call: EndpointCall): Promise<RunOutc
       return { status: 'FAILED', error: 'The algorithm answered with invalid JSON', retryable: false };
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') {
-      return { status: 'TIMED_OUT', error: `The run did not finish within its timeout of ${call.timeoutSeconds} s`, retryable: true };
-    }
-    return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${networkErrorOf(error)}`, retryable: true };
+    return failedOutcomeOf(error, call.timeoutSeconds);
+  }
+}
+
+function failedOutcomeOf(error: unknown, timeoutSeconds: number): FailedOutcome {
+  if (!(error instanceof OutgoingHttpError)) throw error;
+  switch (error.code) {
+    case 'TIMEOUT':
+      return { status: 'TIMED_OUT', error: `The run did not finish within its timeout of ${timeoutSeconds} s`, retryable: true };
+    case 'REFUSED_ADDRESS':
+      return { status: 'FAILED', error: `The platform may not call this endpoint: ${error.message}`, retryable: false };
+    case 'REDIRECT':
+      return { status: 'FAILED', error: error.message, retryable: false };
+    case 'TOO_LARGE':
+      return { status: 'FAILED', error: `The algorithm's output is too large: ${error.message}`, retryable: false };
+    default:
+      return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${error.message}`, retryable: true };
   }
 }
 
@@ -74,9 +97,4 @@ function errorMessageOf(text: string, isJson: boolean): string {
     }
   }
   return text.slice(0, MAX_ERROR_LENGTH) || '(no body)';
-}
-
-function networkErrorOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -1,6 +1,8 @@
 import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 import type { Db } from '@/lib/db/client';
 import { createDataToken } from '@/lib/data/data-token';
+import { algorithmEgress } from '@/lib/outgoing-http/algorithm-egress';
+import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { callAlgorithmEndpoint, type RunOutcome } from './call-algorithm-endpoint';
 import { finishRun, type FinishingRun } from './finish-run';
 import type { RunContext } from './run-context';
@@ -41,8 +43,10 @@ export async function executeRun(db: Db, run: RunToExecute, context: RunContext,
     const expiresAt = new Date(Date.now() + (run.timeoutSeconds + TOKEN_GRACE_SECONDS) * 1000);
     headers.authorization = `Bearer ${createDataToken(context.dataTokenKey, run.ownerId, expiresAt)}`;
   }
+  // Read for every call: an admin's change of the allowed networks applies to the next run.
+  const egress = algorithmEgress(await getPlatformSettings(db), context.allowLoopbackEndpoints);
   const started = performance.now();
-  const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers });
+  const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers, ...egress });
   const durationMs = Math.round(performance.now() - started);
   const log = { runId: run.id, attempt: run.attempt, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };
   const next = await finishDurably(db, run, outcome, durationMs, context, stop);

@@ -5,6 +5,8 @@ import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 export interface RunDetail extends RunSummary {
   algorithm: { owner: string; name: string };
   input: unknown;
+  /** Why the input is the body as a string rather than its JSON, when it is. */
+  inputNote: string | null;
   output: unknown;
   error: string | null;
   timeoutSeconds: number;
@@ -20,6 +22,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     select: {
       ...runSummarySelect,
       input: true,
+      inputNote: true,
       output: true,
       error: true,
       timeoutSeconds: true,
@@ -33,6 +36,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     ...toRunSummary(row),
     algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name },
     input: row.input,
+    inputNote: row.inputNote,
     output: row.output,
     error: row.error,
     timeoutSeconds: row.timeoutSeconds,

@@ -1,5 +1,5 @@
 import { deriveKey } from '@/lib/auth/derived-keys';
-import { env, type Env } from '@/lib/env';
+import { env, isLocalSqs, type Env } from '@/lib/env';
 import { logger, type Logger } from '@/lib/logger';
 
 /** What executing a run needs from its process, passed in so tests can use their own. */
@@ -9,12 +9,19 @@ export interface RunContext {
   /** The platform's base URL, sent to algorithms as X-Data-API. */
   dataApiUrl: string;
   logger: Logger;
+  /** Local mode (the SQS emulator on loopback): algorithms may run on this machine's loopback. */
+  allowLoopbackEndpoints: boolean;
 }
 
 /** The context of this process (web app or worker), from its configuration. */
 export function platformRunContext(): RunContext {
   const config = env();
-  return { dataTokenKey: dataTokenKeyOf(config), dataApiUrl: config.APP_URL ?? `http://localhost:${config.PORT}`, logger };
+  return {
+    dataTokenKey: dataTokenKeyOf(config),
+    dataApiUrl: config.APP_URL ?? `http://localhost:${config.PORT}`,
+    logger,
+    allowLoopbackEndpoints: isLocalSqs(config),
+  };
 }
 
 /** DATA_TOKEN_KEY (the worker's), else derived from BETTER_AUTH_SECRET (the web app's). */

@@ -15,7 +15,16 @@ export interface PlatformSettings {
   /** A run still queued after this many hours is EXPIRED. */
   queuedRunExpiryHours: number;
   awsAccountNumber: string | null;
+  /** "Private networks algorithms may use": CIDRs or host names, separated by commas or new lines. */
+  algorithmAllowedNetworks: string;
+  /** Event flows one user may have. */
+  userFlowLimit: number;
+  /** Hosted data one user may store, in MB. */
+  userDataQuotaMb: number;
 }
+
+// Columns added after the first settings: null until an admin saves them.
+type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' ? null : never) };
 
 /** The settings until an admin saves them: the environment's defaults. */
 export function defaultPlatformSettings(): PlatformSettings {
@@ -28,14 +37,19 @@ export function defaultPlatformSettings(): PlatformSettings {
     defaultMaxAttempts: config.RUN_MAX_ATTEMPTS,
     queuedRunExpiryHours: config.QUEUED_RUN_EXPIRY_HOURS,
     awsAccountNumber: null,
+    algorithmAllowedNetworks: config.ALGORITHM_ENDPOINT_ALLOWED_NETWORKS,
+    userFlowLimit: config.USER_FLOW_LIMIT,
+    userDataQuotaMb: config.USER_DATA_QUOTA_MB,
   };
 }
 
 /** The settings from the admin's row (or a raw SQL read of it), else the environment's defaults. */
-export function settingsFromRow(row: Partial<PlatformSettings> | null): PlatformSettings {
+export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
   const defaults = defaultPlatformSettings();
   if (!row) return defaults;
-  const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : row[key]);
+  const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : (row[key] as PlatformSettings[K]));
+  const orDefault = <K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb'>(key: K): PlatformSettings[K] =>
+    (row[key] ?? defaults[key]) as PlatformSettings[K];
   return {
     maxWorkers: pick('maxWorkers'),
     userSessionLimit: pick('userSessionLimit'),
@@ -44,6 +58,9 @@ export function settingsFromRow(row: Partial<PlatformSettings> | null): Platform
     defaultMaxAttempts: pick('defaultMaxAttempts'),
     queuedRunExpiryHours: pick('queuedRunExpiryHours'),
     awsAccountNumber: pick('awsAccountNumber'),
+    algorithmAllowedNetworks: orDefault('algorithmAllowedNetworks'),
+    userFlowLimit: orDefault('userFlowLimit'),
+    userDataQuotaMb: orDefault('userDataQuotaMb'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitAllowedNetworks } from '@/lib/outgoing-http/egress-policy';
 import type { Db } from '@/lib/db/client';
 import { getPlatformSettings, settingsFromRow, type PlatformSettings } from './get-platform-settings';
 
@@ -18,6 +19,14 @@ export const platformSettingsInput = z.object({
     .regex(/^(\d{12})?$/, 'An AWS account number has 12 digits')
     .nullish()
     .transform((value) => value || null),
+  algorithmAllowedNetworks: z
+    .string()
+    .max(4000, 'At most 4,000 characters')
+    .transform((text) => splitAllowedNetworks(text))
+    .refine((parsed) => !parsed.invalid, { error: 'Enter CIDRs like 10.0.0.0/8 or host names, separated by commas or new lines' })
+    .transform((parsed) => parsed.entries.join('\n')),
+  userFlowLimit: wholeNumber(100_000),
+  userDataQuotaMb: wholeNumber(10_000_000),
 });
 
 /**

@@ -30,7 +30,7 @@ describe('a page per connection, in Chromium', () => {
   beforeAll(async () => {
     endpoint = await startAlgorithmEndpoint((call) => ({ body: { echoed: call.body, version: call.headers['x-version'] ?? null } }));
     worker = startTestWorker(s.t.db, testWorkerConfig(s.t.url, s.app.url));
-    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger, allowLoopbackEndpoints: true }, { executorId: worker.id });
     queue = await createQueueWithDlq(sqs);
   });
   afterAll(async () => {

@@ -20,7 +20,7 @@ describe('dead runs, in Chromium', () => {
 
   beforeAll(async () => {
     endpoint = await startAlgorithmEndpoint();
-    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger });
+    executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger, allowLoopbackEndpoints: true });
     const username = await signUpInBrowser(s.page, s.app.url);
     const owner = await s.t.db.user.findUniqueOrThrow({ where: { username } });
     const algorithm = await createAlgorithm(s.t.db, owner.id, { endpointUrl: endpoint.url });

@@ -37,7 +37,7 @@ describe("the guide's example, end to end in Chromium", () => {
     page = await browser.newPage();
     // The worker process is not part of startApp: its executor runs here.
     queue = await createQueueWithDlq(sqs);
-    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger, allowLoopbackEndpoints: true });
   });
   // A failed test may leave the worker it started running.
   afterEach(async () => {

@@ -200,10 +200,33 @@ describe('the algorithm API', () => {
       expect((await deliver(flow.id, one, `Simple ${(await ownerWithAlgorithm()).key}`)).status).toBe(401);
       expect((await deliver(flow.id, [])).status).toBe(400);
       expect((await deliver(flow.id, Array.from({ length: 11 }, (_, i) => ({ id: `m${i}`, body: '{}' })))).status).toBe(400);
-      expect((await deliver(flow.id, [{ body: '{}' }])).status).toBe(400);
+      // A message without an id cannot be answered for: no result, no run (SQS redelivers it).
+      const noId = await deliver(flow.id, [{ body: '{}' }]);
+      expect(noId.status).toBe(200);
+      expect((await noId.json()).results).toEqual([]);
       expect((await deliver(paused.flow.id, one)).status).toBe(404);
       expect((await deliver('no-such-flow', one)).status).toBe(404);
       expect(await t.db.algorithmRun.count({ where: { eventFlowId: { in: [flow.id, paused.flow.id] } } })).toBe(0);
+    });
+
+    it('answers each message of a batch on its own: a bad one gets its 400, the others their runs', async () => {
+      const { flow } = await flowOf();
+      const response = await deliver(flow.id, [
+        { id: 'good', body: '{"n":1}' },
+        { id: 'too-big', body: 'x'.repeat(1024 * 1024 + 1) },
+        { id: 'nul', body: '{"text":"\\u0000"}' },
+      ]);
+      expect(response.status).toBe(200);
+      const { results } = await response.json();
+      expect(results).toEqual([
+        { id: 'good', status: 200, runId: expect.any(String) },
+        { id: 'nul', status: 200, runId: expect.any(String) },
+        { id: 'too-big', status: 400, error: 'The message cannot be run: A message body may hold at most 1048576 bytes' },
+      ]);
+      const runs = await t.db.algorithmRun.findMany({ where: { eventFlowId: flow.id }, select: { sqsMessageId: true, input: true, inputNote: true } });
+      expect(runs.find((run) => run.sqsMessageId === 'good')).toMatchObject({ input: { n: 1 }, inputNote: null });
+      expect(runs.find((run) => run.sqsMessageId === 'nul')).toMatchObject({ input: '{"text":"\\u0000"}', inputNote: expect.stringContaining('\\u0000') });
+      expect(runs).toHaveLength(2);
     });
   });
 

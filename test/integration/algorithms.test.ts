@@ -34,7 +34,8 @@ describe('algorithms and their versions', () => {
   it('publish increasing semantic versions, newest first', async () => {
     const user = await createUser(t.db);
     await createAlgorithm(t.db, user.id, { name: 'echo' });
-    await publishVersion(t.db, user.id, user.username, 'echo', { version: '0.1.0', endpointUrl: 'http://127.0.0.1:9/a' });
+    // Local mode, as on this machine: loopback endpoints may be published.
+    await publishVersion(t.db, user.id, user.username, 'echo', { version: '0.1.0', endpointUrl: 'http://127.0.0.1:9/a' }, { localMode: true });
     await publishVersion(t.db, user.id, user.username, 'echo', { version: '0.2.0', endpointUrl: 'https://models.example.test/echo' });
     await expect(publishVersion(t.db, user.id, user.username, 'echo', { version: '0.2.0', endpointUrl: 'http://x.test' })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -48,6 +49,18 @@ describe('algorithms and their versions', () => {
     });
     const algorithm = await getAlgorithmForOwner(t.db, user.id, user.username, 'echo');
     expect(algorithm.versions.map((v) => v.version)).toEqual(['0.2.0', '0.1.0']);
+  });
+
+  it('refuse an endpoint the egress policy forbids, with a field error: loopback outside local mode, by name too', async () => {
+    const user = await createUser(t.db);
+    const algorithm = await createAlgorithm(t.db, user.id, { name: 'reach' });
+    for (const endpointUrl of ['http://127.0.0.1:8080/', 'http://localhost:8080/run', 'http://169.254.169.254/latest/meta-data/']) {
+      await expect(publishVersion(t.db, user.id, user.username, 'reach', { version: '1.0.0', endpointUrl }, { localMode: false }), endpointUrl).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        fieldErrors: { endpointUrl: expect.stringMatching(/^Not allowed: /) },
+      });
+    }
+    expect(await t.db.algorithmVersion.count({ where: { algorithmId: algorithm.id } })).toBe(0);
   });
 
   it('are invisible to anyone but their owner', async () => {

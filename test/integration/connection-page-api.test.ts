@@ -54,7 +54,7 @@ describe('a connection page through its API', () => {
     });
     app = await startApp(t.url);
     worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url));
-    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger, allowLoopbackEndpoints: true }, { executorId: worker.id });
     user = await signUpOverHttp(app.url);
     expect((await post(`/api/v1/algorithms`, { name: algorithm })).status).toBe(201);
     for (const version of ['1.0.0', '2.0.0']) {

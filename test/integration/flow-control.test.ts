@@ -59,7 +59,7 @@ describe('flow control, through SQS', () => {
 
   function startPlatform(workerEnv: Record<string, string> = {}) {
     worker = startTestWorker(t.db, testWorkerConfig(t.url, app.url, workerEnv));
-    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger }, { executorId: worker.id });
+    executor = startTestRunExecutor(t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: app.url, logger, allowLoopbackEndpoints: true }, { executorId: worker.id });
   }
 
   const runsOf = (flowId: string, status?: 'SUCCEEDED') => t.db.algorithmRun.count({ where: { eventFlowId: flowId, status } });

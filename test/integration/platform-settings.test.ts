@@ -29,7 +29,8 @@ describe('platform settings', () => {
 
   it('start from the environment defaults, and an admin changes them', async () => {
     expect(await (await settings(admin)).json()).toEqual({
-      settings: { maxWorkers: 7, userSessionLimit: 3, userQueueLimit: 1000, platformQueueLimit: 10000, defaultMaxAttempts: 3, queuedRunExpiryHours: 24, awsAccountNumber: null },
+      settings: { maxWorkers: 7, userSessionLimit: 3, userQueueLimit: 1000, platformQueueLimit: 10000, defaultMaxAttempts: 3, queuedRunExpiryHours: 24, awsAccountNumber: null,
+        algorithmAllowedNetworks: '', userFlowLimit: 100, userDataQuotaMb: 1024 },
     });
     const saved = await settings(admin, { method: 'PUT', body: { maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' } });
     expect(saved.status).toBe(200);
@@ -42,7 +43,7 @@ describe('platform settings', () => {
   it('refuse bad values field by field and keep what was saved', async () => {
     const response = await settings(admin, {
       method: 'PUT',
-      body: { maxWorkers: 0, userSessionLimit: 'many', awsAccountNumber: '123', defaultMaxAttempts: 21, queuedRunExpiryHours: 1.5, platformQueueLimit: -1 },
+      body: { maxWorkers: 0, userSessionLimit: 'many', awsAccountNumber: '123', defaultMaxAttempts: 21, queuedRunExpiryHours: 1.5, platformQueueLimit: -1, algorithmAllowedNetworks: '10.0.0.0/33' },
     });
     expect(response.status).toBe(400);
     expect((await response.json()).error.fieldErrors).toEqual({
@@ -52,6 +53,7 @@ describe('platform settings', () => {
       defaultMaxAttempts: 'At most 20',
       queuedRunExpiryHours: 'Enter a whole number',
       platformQueueLimit: 'At least 1',
+      algorithmAllowedNetworks: 'Enter CIDRs like 10.0.0.0/8 or host names, separated by commas or new lines',
     });
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5 });
   });

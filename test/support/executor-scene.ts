@@ -9,7 +9,8 @@ import { createAlgorithm, createUser } from './factories';
 import { startTestRunExecutor } from './run-executor';
 
 export const EXECUTOR_TEST_SECRET = 'executor-test-secret-that-is-long-enough';
-export const executorTestContext: RunContext = { dataTokenKey: EXECUTOR_TEST_SECRET, dataApiUrl: 'http://platform.test', logger };
+// Local mode, as in every test: the stand-in endpoints listen on loopback.
+export const executorTestContext: RunContext = { dataTokenKey: EXECUTOR_TEST_SECRET, dataApiUrl: 'http://platform.test', logger, allowLoopbackEndpoints: true };
 
 export interface Algo {
   user: { id: string };

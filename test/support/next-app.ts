@@ -8,6 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
+  /** The `next start` process (its server may run in a child of it: see process-rss.ts). */
   pid: number;
   stop(): Promise<void>;
 }

@@ -119,7 +119,7 @@ async function recordRun(db: Db, call: PlatformCall) {
       source: 'EVENT_FLOW',
       eventFlowId: flow.id,
       sqsMessageId: call.messageId,
-      input: messageInput(call.body) as Prisma.InputJsonValue,
+      input: messageInput(call.body).input as Prisma.InputJsonValue,
       timeoutSeconds: flow.timeoutSeconds ?? 60,
     },
   });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { runAlgorithm } from '@/lib/algo-api/run-algorithm';
 import { db } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/json-route';
+import { readLimitedBody } from '@/lib/http/read-limited-body';
 import { platformRunContext } from '@/lib/runs/run-context';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
         segments: (await params).path,
         authorization: request.headers.get('authorization'),
         contentType: request.headers.get('content-type'),
-        body: await request.text(),
+        readBody: (maxBytes) => readLimitedBody(request, maxBytes, 'The input'),
         outputVoid: url.searchParams.get('output') === 'void',
         timeoutParam: url.searchParams.get('timeout'),
       },

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { deleteDataFile } from '@/lib/data/delete-data-file';
 import { dataUriOf } from '@/lib/data/data-uri';
 import { listDataFiles } from '@/lib/data/list-data-files';
-import { putDataFile } from '@/lib/data/put-data-file';
+import { MAX_FILE_BYTES, putDataFile } from '@/lib/data/put-data-file';
 import { readDataFile } from '@/lib/data/read-data-file';
 import { resolveDataRequest, type DataRequest } from '@/lib/data/resolve-data-request';
 import { db } from '@/lib/db/client';
@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { dataTokenKeyOf } from '@/lib/runs/run-context';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/json-route';
+import { readLimitedBody } from '@/lib/http/read-limited-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +41,7 @@ export const GET = dataRoute(async (_request, target) => {
 });
 
 export const PUT = dataRoute(async (request, target) => {
-  const content = Buffer.from(await request.arrayBuffer());
+  const content = await readLimitedBody(request, MAX_FILE_BYTES, 'The file');
   await putDataFile(db(), target.collectionId, requireFilePath(target), content, request.headers.get('content-type'));
   return NextResponse.json({ result: dataUriOf(target.location) });
 });

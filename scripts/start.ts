@@ -18,6 +18,7 @@ import { DEMO_LOGIN } from '@/lib/local/demo-data';
 import { LOCAL_SQS_CREDENTIALS, startSqsEmulator } from '@/lib/local/sqs-emulator';
 import { superviseChild } from '@/lib/local/supervise-child';
 import { waitForHttp } from '@/lib/local/wait-for-http';
+import { coerceError } from '@/lib/logger';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const cleanups: Array<() => Promise<void>> = [];
@@ -146,7 +147,7 @@ main().catch(async (error: unknown) => {
   const message =
     error instanceof ConfigError || error instanceof StartError || (error instanceof Error && error.name === 'DatabaseUnreachableError')
       ? error.message
-      : `Could not start: ${error instanceof Error ? error.message : String(error)}`;
+      : `Could not start: ${coerceError(error).message}`;
   process.stderr.write(`${message}\n`);
   await shutdown(1);
 });

@@ -5,7 +5,7 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { Logger } from '@/lib/logger';
+import { coerceError, type Logger } from '@/lib/logger';
 import { backoffDelay } from '@/lib/async/backoff';
 
 // Deletes (after 200) and requeues (after 429) go to SQS in batches of up to 10, sent
@@ -78,7 +78,7 @@ async function sendBatch(options: AckBatcherOptions, action: AckAction, batch: M
     try {
       failed = await sendEntries(options, action, entries);
     } catch (error) {
-      failed = entries.map((entry) => ({ Id: entry.Id, SenderFault: false, Code: error instanceof Error ? error.name : 'Error' }));
+      failed = entries.map((entry) => ({ Id: entry.Id, SenderFault: false, Code: coerceError(error).name }));
     }
     const retryable = new Set(failed.filter((f) => !f.SenderFault).map((f) => f.Id));
     const givenUp = failed.filter((f) => f.SenderFault || attempt >= ATTEMPTS);

@@ -1,3 +1,5 @@
+import { coerceError } from '@/lib/logger';
+
 // AWS errors in plain words, for people who set up the AWS side: what failed, and what
 // to check. AWS names errors by `name` (SDK v3); network failures carry a Node `code`.
 
@@ -44,11 +46,11 @@ const UNSUPPORTED = new Set(['InvalidAction', 'UnsupportedOperation', 'AWS.Simpl
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError', 'RequestTimeout']);
 
 function nameOf(error: unknown): string {
-  return error instanceof Error ? error.name : 'Error';
+  return coerceError(error).name;
 }
 
 function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return coerceError(error).message;
 }
 
 /** Describes `error`, thrown by `call` (or by assuming the role before it). */

@@ -1,5 +1,6 @@
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import { LRUCache } from 'lru-cache';
+import { coerceError } from '@/lib/logger';
 
 // Credentials of an assumed role, in the shape the AWS SDK's credential providers
 // return: a client given a provider that yields these refreshes them by itself.
@@ -110,8 +111,7 @@ async function assumeRole(sts: STSClient, role: RoleToAssume): Promise<Temporary
 }
 
 function assumeRoleError(roleArn: string, cause: unknown): AssumeRoleError {
-  const awsCode = cause instanceof Error ? cause.name : 'Error';
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  const { name: awsCode, message: detail } = coerceError(cause);
   if (awsCode === 'AccessDenied' || awsCode === 'AccessDeniedException') {
     return new AssumeRoleError(
       'ASSUME_ROLE_DENIED',

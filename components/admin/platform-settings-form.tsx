@@ -115,6 +115,7 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.userFlowLimit}
         error={fieldErrors.userFlowLimit}
+        hint="Broker connections and listeners one user may have; creating one more is refused with a clear error."
       />
       <Field
         label="Hosted data per user (MB)"
@@ -123,6 +124,7 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.userDataQuotaMb}
         error={fieldErrors.userDataQuotaMb}
+        hint="Hosted data one user may store; an upload that would go over is refused and nothing is stored."
       />
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save settings'}

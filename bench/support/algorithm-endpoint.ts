@@ -6,8 +6,8 @@ import http from 'node:http';
 export interface EndpointOptions {
   /** Called with the run's input (the SQS message body, parsed) as the call arrives. */
   onCall?(input: unknown): void;
-  /** Share of calls answered 500 (0..1). */
-  failureRate?: number;
+  /** Share of first attempts (X-Run-Attempt 1) answered 500 (0..1); retries succeed. */
+  firstAttemptFailureRate?: number;
   /** How long each call takes. */
   delayMs?: number;
 }
@@ -23,7 +23,7 @@ export async function startBenchEndpoint(options: EndpointOptions = {}): Promise
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
       options.onCall?.(parse(raw));
-      const fail = Math.random() < (options.failureRate ?? 0);
+      const fail = request.headers['x-run-attempt'] === '1' && Math.random() < (options.firstAttemptFailureRate ?? 0);
       const answer = () => {
         response.writeHead(fail ? 500 : 200, { 'content-type': 'application/json' });
         response.end(fail ? '{"error":"failing on purpose"}' : '{"ok":true}');

@@ -37,8 +37,11 @@ export function startWorkerRunExecutor({ db, databaseUrl, workerId, leaseMs, max
   const notifications = listenForNotifications({
     databaseUrl,
     channels: [RUNS_QUEUED_CHANNEL, RUNS_MOVED_CHANNEL],
-    // Its own "moved" notifications tell it nothing new.
-    onNotification: (_channel, payload) => payload !== workerId && executor.wake(),
+    // Its own "moved" notifications tell it nothing new; a "queued" one names the runs' caller.
+    onNotification: (channel, payload) => {
+      if (channel === RUNS_QUEUED_CHANNEL) executor.wake(payload);
+      else if (payload !== workerId) executor.wake();
+    },
     logger,
     maxBackoffMs,
   });

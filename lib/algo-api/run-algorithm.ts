@@ -52,6 +52,7 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
     sqsMessageId: null,
     endpointUrl,
     ownerId: call.callerId,
+    callerId: call.callerId,
   };
   const { outcome, durationMs } = await executeRun(db, runToExecute, context);
   const metadata = { run_id: run.id, duration: durationMs / 1000 };

@@ -87,7 +87,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
           count(*)::int AS total,
           count(*) FILTER (WHERE "callerId" = ${batch.callerId})::int AS mine,
           (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings
-          ${batch.status === 'QUEUED' ? Prisma.sql`, (SELECT 1 FROM pg_notify(${RUNS_QUEUED_CHANNEL}, '')) AS notified` : Prisma.empty}
+          ${batch.status === 'QUEUED' ? Prisma.sql`, (SELECT 1 FROM pg_notify(${RUNS_QUEUED_CHANNEL}, ${batch.callerId})) AS notified` : Prisma.empty}
         FROM "AlgorithmRun" WHERE "status" = ${counted}::"RunStatus" AND NOT ("id" = ANY(${insertedIds}::text[]))`;
       const { existing: found, total, mine } = state!;
       const limits = admissionLimits(batch.status, settingsFromRow(state!.settings), { total, mine });

@@ -98,10 +98,10 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Ru
         "executorId" = ${executorId}, "nextAttemptAt" = NULL
       FROM picked WHERE r."id" = picked."id"
       RETURNING r."id", r."input", r."timeoutSeconds", r."eventFlowId", r."sqsMessageId", r."attempt", r."maxAttempts",
-        r."versionId", r."algorithmId"
+        r."versionId", r."algorithmId", r."callerId"
     )
     SELECT c."id", c."input", c."timeoutSeconds", c."eventFlowId", c."sqsMessageId", c."attempt", c."maxAttempts",
-      ${executorId} AS "executorId", v."endpointUrl", a."ownerId"
+      ${executorId} AS "executorId", v."endpointUrl", a."ownerId", c."callerId"
     FROM claimed c
     JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
     JOIN "Algorithm" a ON a."id" = c."algorithmId";`)) as unknown as pg.QueryResult[];

@@ -29,6 +29,8 @@ export interface RunToExecute extends FinishingRun {
   endpointUrl: string;
   /** The algorithm's owner: the data token acts for them. */
   ownerId: string;
+  /** Whose run it is: the user session limit counts per caller. */
+  callerId: string;
 }
 
 /**

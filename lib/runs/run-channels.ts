@@ -1,7 +1,11 @@
 // PostgreSQL NOTIFY channels about runs, shared by the web app (which queues runs) and
 // the worker (whose executors run them and whose consumers wait for backlog room).
 
-/** NOTIFYed when runs are queued, so executors claim them at once rather than at their next poll. */
+/**
+ * NOTIFYed when runs are queued, so executors claim them at once rather than at their next
+ * poll. Payload: the runs' caller (empty when unknown), so a busy executor can skip a claim
+ * that could not start any of them.
+ */
 export const RUNS_QUEUED_CHANNEL = 'algorithm_runs_queued';
 
 /**

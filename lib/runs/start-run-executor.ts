@@ -24,8 +24,12 @@ export interface RunExecutorOptions {
 }
 
 export interface RunExecutor {
-  /** Claims at once instead of at the next poll (e.g. on the NOTIFY of a queued run). */
-  wake(): void;
+  /**
+   * Claims at once instead of at the next poll (e.g. on the NOTIFY of a queued run). A wake
+   * for runs of `callerId` is skipped while this executor alone already runs that caller's
+   * user session limit: none of them could start.
+   */
+  wake(callerId?: string): void;
   /**
    * Stops claiming, then waits for the runs in progress, at most `graceMs` (under the
    * supervisor's 10 s before SIGKILL). A run cut off is re-queued once this process's
@@ -61,7 +65,10 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   let woken = false;
   let movedNotify: NodeJS.Timeout | undefined;
 
-  const wake = () => {
+  // Runs in progress per caller: a lower bound of what each runs platform-wide.
+  const inProgressByCaller = new Map<string, number>();
+  const wake = (callerId?: string) => {
+    if (callerId && (inProgressByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
     woken = true;
     idle.abort();
   };
@@ -102,10 +109,13 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
       .catch((error: unknown) => context.logger.error({ err: error, runId: run.id }, 'could not execute run'))
       .finally(() => {
         inProgress.delete(execution);
+        inProgressByCaller.set(run.callerId, inProgressByCaller.get(run.callerId)! - 1);
+        if (inProgressByCaller.get(run.callerId) === 0) inProgressByCaller.delete(run.callerId);
         notifyMoved();
         wake();
       });
     inProgress.add(execution);
+    inProgressByCaller.set(run.callerId, (inProgressByCaller.get(run.callerId) ?? 0) + 1);
   }
 
   async function claimAndStart(): Promise<number> {

@@ -71,6 +71,16 @@ describe('an outgoing request', () => {
     await expect(send(`http://localhost:${port}/`)).resolves.toMatchObject({ status: 200 });
   });
 
+  it('never reuses a kept-alive connection for a call its policy would refuse', async () => {
+    const endpoint = await serve((_request, response) => response.end('{}'));
+    const { port } = new URL(endpoint.url);
+    // Opened, and kept alive, under a policy that allows loopback (as the worker's calls of the platform API are)…
+    await expect(send(`http://localhost:${port}/`)).resolves.toMatchObject({ status: 200 });
+    // …it must not carry a call whose policy refuses loopback.
+    await expect(send(`http://localhost:${port}/again`, { policy: { allowLoopback: false, allowedNetworks: [] } })).rejects.toMatchObject({ code: 'REFUSED_ADDRESS' });
+    expect(endpoint.requests).toEqual(['POST /']);
+  });
+
   it('refuses an IP literal without connecting', async () => {
     await expect(send('http://169.254.169.254/latest/meta-data/')).rejects.toMatchObject({ code: 'REFUSED_ADDRESS' });
   });

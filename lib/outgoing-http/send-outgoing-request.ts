@@ -29,8 +29,20 @@ export interface OutgoingResponse {
   body: Buffer;
 }
 
-// Kept-alive connections, as fetch had them. A socket is checked when it connects.
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+// Kept-alive connections, as fetch had them. A socket's address is checked when it
+// connects, so sockets are pooled per policy: one opened under a wider policy (the
+// worker's calls of the platform API) never carries a call that policy would refuse.
+const agentsByPolicy = new Map<string, { 'http:': http.Agent; 'https:': https.Agent }>();
+
+function agentsFor(policy: EgressPolicy) {
+  const key = JSON.stringify([policy.allowLoopback, policy.allowedNetworks]);
+  let agents = agentsByPolicy.get(key);
+  if (!agents) {
+    agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+    agentsByPolicy.set(key, agents);
+  }
+  return agents;
+}
 
 export function sendOutgoingRequest(request: OutgoingRequest): Promise<OutgoingResponse> {
   const url = new URL(request.url);
@@ -48,7 +60,7 @@ export function sendOutgoingRequest(request: OutgoingRequest): Promise<OutgoingR
     const outgoing = client.request(url, {
       method: request.method ?? 'POST',
       headers: request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-      agent: agents[url.protocol as 'http:' | 'https:'],
+      agent: agentsFor(request.policy)[url.protocol as 'http:' | 'https:'],
       lookup: guardedLookup(request.policy),
     });
     let settled = false;

@@ -1,5 +1,7 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import type { FlowMessage, FlowMessagesAnswer } from '@/lib/flow-messages/flow-messages-input';
+import { retryAfterMsOf } from '@/lib/http/retry-after';
+import { coerceError } from '@/lib/logger';
 import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
 import { hostnameOf } from '@/lib/outgoing-http/guarded-lookup';
 import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
@@ -86,7 +88,7 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
     }
     if (error instanceof SyntaxError) return forAll({ outcome: 'failed', reason: 'the algorithm API answered with invalid JSON' });
     if (error instanceof OutgoingHttpError) return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${error.message}` });
-    return forAll({ outcome: 'failed', reason: `the call of the algorithm API failed: ${String(error)}` });
+    return forAll({ outcome: 'failed', reason: `the call of the algorithm API failed: ${coerceError(error).message}` });
   }
   const byId = new Map((answer.results ?? []).map((result) => [result.id, result]));
   const results = request.messages.map((message): DispatchResult => {
@@ -98,9 +100,4 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
   });
   const retryAfterMs = answer.retryAfterSeconds === undefined ? undefined : answer.retryAfterSeconds * 1000;
   return { results, room: typeof answer.room === 'number' ? answer.room : undefined, retryAfterMs };
-}
-
-function retryAfterMsOf(header: string | null): number | undefined {
-  const seconds = Number(header);
-  return header && Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }

@@ -1,3 +1,4 @@
+import { retryAfterMsOf } from '@/lib/http/retry-after';
 import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
 import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
 import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
@@ -75,13 +76,6 @@ function failedOutcomeOf(error: unknown, timeoutSeconds: number): FailedOutcome 
     default:
       return { status: 'FAILED', error: `Could not reach the algorithm's endpoint: ${error.message}`, retryable: true };
   }
-}
-
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMsOf(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`. */

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { admitRun } from '@/lib/runs/admit-run';
 import { executeRun } from '@/lib/runs/execute-run';
 import type { RunContext } from '@/lib/runs/run-context';
+import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { readAlgoInput } from './read-algo-input';
 import { resolveAlgoCall } from './resolve-algo-call';
 
@@ -54,7 +55,7 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
     ownerId: call.callerId,
     callerId: call.callerId,
   };
-  const { outcome, durationMs } = await executeRun(db, runToExecute, context);
+  const { outcome, durationMs } = await executeRun(db, runToExecute, context, await getPlatformSettings(db));
   const metadata = { run_id: run.id, duration: durationMs / 1000 };
   if (outcome.status === 'SUCCEEDED') {
     const contentType = typeof outcome.output === 'string' ? 'text' : 'json';

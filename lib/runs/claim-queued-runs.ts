@@ -1,11 +1,18 @@
 import pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
+import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import type { RunToExecute } from './execute-run';
 
 // Serialises claims across executors so the counts each one reads are the counts it acts on.
 const RUN_CLAIM_LOCK = 5_318_008_102;
 // Candidates per user beyond the session limit, for when some of its flows are at their maximum concurrency.
 const CANDIDATE_MARGIN = 50;
+
+export interface ClaimedRuns {
+  runs: RunToExecute[];
+  /** The platform settings as the claim read them: the limits for the next claim, the egress policy for these runs. */
+  settings: PlatformSettings;
+}
 
 export interface ClaimRequest {
   /** The claiming executor (its WorkerProcess id). */
@@ -27,12 +34,12 @@ export interface ClaimRequest {
  * - a flow's maxConcurrency, the user session limit and the maximum of workers count
  *   the runs already RUNNING, in every process;
  * - users take turns: every user's oldest runs before anyone's second ones.
- * The lock and the claim go in one round trip: a multi-statement query, which
- * PostgreSQL runs as one transaction (so the lock is held until the claim commits, and
- * an error rolls both back); its few values are inlined as checked literals.
+ * The lock, the claim and a read of the platform settings go in one round trip: a
+ * multi-statement query, which PostgreSQL runs as one transaction (so the lock is held
+ * until the claim commits, and an error rolls both back); its few values are inlined as
+ * checked literals.
  */
-export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<RunToExecute[]> {
-  if (request.limit <= 0) return [];
+export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<ClaimedRuns> {
   const executorId = pg.escapeLiteral(request.executorId);
   const limit = wholeNumber(request.limit);
   const maxWorkers = wholeNumber(request.maxWorkers);
@@ -104,8 +111,9 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Ru
       ${executorId} AS "executorId", v."endpointUrl", a."ownerId", c."callerId"
     FROM claimed c
     JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
-    JOIN "Algorithm" a ON a."id" = c."algorithmId";`)) as unknown as pg.QueryResult[];
-  return results[1]!.rows as RunToExecute[];
+    JOIN "Algorithm" a ON a."id" = c."algorithmId";
+    SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
+  return { runs: results[1]!.rows as RunToExecute[], settings: settingsFromRow(results[2]!.rows[0] ?? null) };
 }
 
 function wholeNumber(value: number): number {

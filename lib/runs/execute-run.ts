@@ -2,7 +2,7 @@ import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 import type { Db } from '@/lib/db/client';
 import { createDataToken } from '@/lib/data/data-token';
 import { algorithmEgress } from '@/lib/outgoing-http/algorithm-egress';
-import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
+import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { callAlgorithmEndpoint, type RunOutcome } from './call-algorithm-endpoint';
 import { finishRun, type FinishingRun } from './finish-run';
 import type { RunContext } from './run-context';
@@ -18,6 +18,8 @@ export interface ExecutedRun {
   durationMs: number;
   /** The run's state after this attempt; null when it was no longer this attempt's to record. */
   next: NextRunState | null;
+  /** performance.now() once the outcome was written. */
+  recordedAt: number;
 }
 
 /** A RUNNING attempt of a run with what calling its version's endpoint needs. */
@@ -36,26 +38,34 @@ export interface RunToExecute extends FinishingRun {
 /**
  * Calls the endpoint of a RUNNING run's version with the algorithm context, then records
  * the outcome, retrying while the database is unreachable (until `stop` aborts), so an
- * outcome the endpoint gave is not lost to a database blip.
+ * outcome the endpoint gave is not lost to a database blip. `settings` are read when the
+ * run was claimed or admitted: an admin's change of the allowed networks applies to the
+ * next run.
  */
-export async function executeRun(db: Db, run: RunToExecute, context: RunContext, stop?: AbortSignal): Promise<ExecutedRun> {
+export async function executeRun(
+  db: Db,
+  run: RunToExecute,
+  context: RunContext,
+  settings: Pick<PlatformSettings, 'algorithmAllowedNetworks'>,
+  stop?: AbortSignal,
+): Promise<ExecutedRun> {
   const headers: Record<string, string> = { 'x-run-id': run.id, 'x-run-attempt': String(run.attempt), 'x-data-api': context.dataApiUrl };
   if (run.sqsMessageId) headers['x-sqs-message-id'] = run.sqsMessageId;
   if (context.dataTokenKey) {
     const expiresAt = new Date(Date.now() + (run.timeoutSeconds + TOKEN_GRACE_SECONDS) * 1000);
     headers.authorization = `Bearer ${createDataToken(context.dataTokenKey, run.ownerId, expiresAt)}`;
   }
-  // Read for every call: an admin's change of the allowed networks applies to the next run.
-  const egress = algorithmEgress(await getPlatformSettings(db), context.allowLoopbackEndpoints);
+  const egress = algorithmEgress(settings, context.allowLoopbackEndpoints);
   const started = performance.now();
   const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers, ...egress });
   const durationMs = Math.round(performance.now() - started);
   const log = { runId: run.id, attempt: run.attempt, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };
   const next = await finishDurably(db, run, outcome, durationMs, context, stop);
+  const recordedAt = performance.now();
   if (!next) context.logger.warn(log, 'attempt finished after its run had been re-queued; outcome not recorded');
   else if (outcome.status === 'SUCCEEDED') context.logger.debug(log, 'run succeeded');
   else context.logger.info({ ...log, error: outcome.error }, 'attempt did not succeed');
-  return { outcome, durationMs, next };
+  return { outcome, durationMs, next, recordedAt };
 }
 
 async function finishDurably(db: Db, run: RunToExecute, outcome: RunOutcome, durationMs: number, context: RunContext, stop?: AbortSignal) {

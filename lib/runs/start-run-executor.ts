@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay } from '@/lib/async/backoff';
 import type { Db } from '@/lib/db/client';
-import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
+import { getPlatformSettings, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { claimQueuedRuns } from './claim-queued-runs';
-import { executeRun } from './execute-run';
+import { executeRun, type RunToExecute } from './execute-run';
 import { expireQueuedRuns } from './expire-queued-runs';
 import { recoverStuckRuns } from './recover-stuck-runs';
 import { requeueLapsedRuns } from './requeue-lapsed-runs';
@@ -57,18 +57,21 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   const inProgress = new Set<Promise<unknown>>();
   const retryTimers = new Set<NodeJS.Timeout>();
   let lastMaintenanceAt = 0;
-  // Read from the platform settings at each maintenance pass (so a change applies within seconds).
-  let settings = { maxWorkers: 1, userSessionLimit: 1, queuedRunExpiryHours: 24 };
+  // Read by every claim, so a change applies to the next one.
+  let settings: PlatformSettings | undefined;
   // Aborted by wake() to cut the idle wait short; a wake during a claim makes the next
   // pass start without waiting, so a run queued meanwhile is not left for the poll.
   let idle = new AbortController();
   let woken = false;
+  // While a claim is in flight, when it was sent: an outcome written before then freed a
+  // slot that claim already saw.
+  let claimSentAt: number | undefined;
   let movedNotify: NodeJS.Timeout | undefined;
 
   // Runs in progress per caller: a lower bound of what each runs platform-wide.
   const inProgressByCaller = new Map<string, number>();
   const wake = (callerId?: string) => {
-    if (callerId && (inProgressByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
+    if (callerId && settings && (inProgressByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
     woken = true;
     idle.abort();
   };
@@ -85,20 +88,22 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   async function maintainIfDue(): Promise<void> {
     if (Date.now() - lastMaintenanceAt < maintenanceIntervalMs) return;
     await options.heartbeat();
-    settings = await getPlatformSettings(db);
+    const { queuedRunExpiryHours } = (settings ??= await getPlatformSettings(db));
     const lapsed = await requeueLapsedRuns(db, leaseMs);
     const stuck = await recoverStuckRuns(db);
-    const expired = await expireQueuedRuns(db, settings.queuedRunExpiryHours);
+    const expired = await expireQueuedRuns(db, queuedRunExpiryHours);
     lastMaintenanceAt = Date.now();
     if (lapsed.length) context.logger.warn({ runs: lapsed }, 're-queued runs of a worker process that stopped');
     if (stuck.length) context.logger.warn({ runIds: stuck }, 'failed synchronous runs left RUNNING by a stopped process');
-    if (expired.length) context.logger.warn({ runIds: expired, queuedRunExpiryHours: settings.queuedRunExpiryHours }, 'expired runs queued too long');
+    if (expired.length) context.logger.warn({ runIds: expired, queuedRunExpiryHours }, 'expired runs queued too long');
     if (lapsed.length || expired.length) notifyMoved();
   }
 
-  function start(run: Awaited<ReturnType<typeof claimQueuedRuns>>[number]) {
-    const execution = executeRun(db, run, context, abort.signal)
-      .then(({ next }) => {
+  function start(run: RunToExecute, claimedWith: PlatformSettings) {
+    let recordedAt = Infinity;
+    const execution = executeRun(db, run, context, claimedWith, abort.signal)
+      .then(({ next, ...executed }) => {
+        recordedAt = executed.recordedAt;
         if (next?.status !== 'QUEUED' || abort.signal.aborted) return;
         const timer = setTimeout(() => {
           retryTimers.delete(timer);
@@ -112,19 +117,24 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
         inProgressByCaller.set(run.callerId, inProgressByCaller.get(run.callerId)! - 1);
         if (inProgressByCaller.get(run.callerId) === 0) inProgressByCaller.delete(run.callerId);
         notifyMoved();
-        wake();
+        if (claimSentAt === undefined || recordedAt >= claimSentAt) wake();
       });
     inProgress.add(execution);
     inProgressByCaller.set(run.callerId, (inProgressByCaller.get(run.callerId) ?? 0) + 1);
   }
 
-  async function claimAndStart(): Promise<number> {
+  /** True when the claim filled every free slot: more runs may be waiting. */
+  async function claimAndStart(): Promise<boolean> {
     await maintainIfDue();
-    const { maxWorkers, userSessionLimit } = settings;
-    const runs = await claimQueuedRuns(db, { executorId, limit: maxWorkers - inProgress.size, maxWorkers, userSessionLimit });
-    for (const run of runs) start(run);
-    if (runs.length) notifyMoved();
-    return runs.length;
+    const { maxWorkers, userSessionLimit } = settings!;
+    const limit = maxWorkers - inProgress.size;
+    if (limit <= 0) return false;
+    claimSentAt = performance.now();
+    const claimed = await claimQueuedRuns(db, { executorId, limit, maxWorkers, userSessionLimit }).finally(() => (claimSentAt = undefined));
+    settings = claimed.settings;
+    for (const run of claimed.runs) start(run, claimed.settings);
+    if (claimed.runs.length) notifyMoved();
+    return claimed.runs.length === limit;
   }
 
   const loop = (async () => {
@@ -132,7 +142,7 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
       let waitMs = 0;
       woken = false;
       try {
-        if ((await claimAndStart()) === 0) waitMs = pollIntervalMs;
+        if (!(await claimAndStart())) waitMs = pollIntervalMs;
         errorsInARow = 0;
       } catch (error) {
         if (errorsInARow++ === 0) context.logger.warn({ err: error }, 'run executor could not claim runs; retrying');

@@ -78,7 +78,7 @@ describe('the run executor', () => {
     const a = await scene.algorithmAnswering();
     const [inProgress] = await scene.queueRuns(a, [{ input: 'still running elsewhere' }]);
     await scene.db.workerProcess.create({ data: { id: 'alive-elsewhere', hostname: 'other', heartbeatAt: new Date() } });
-    expect((await claimQueuedRuns(scene.db, { executorId: 'alive-elsewhere', limit: 1, maxWorkers: 100, userSessionLimit: 100 })).map((run) => run.id)).toEqual([inProgress]);
+    expect((await claimQueuedRuns(scene.db, { executorId: 'alive-elsewhere', limit: 1, maxWorkers: 100, userSessionLimit: 100 })).runs.map((run) => run.id)).toEqual([inProgress]);
     scene.start();
     await sleep(500);
     expect(await scene.db.algorithmRun.findUniqueOrThrow({ where: { id: inProgress! } })).toMatchObject({ status: 'RUNNING', executorId: 'alive-elsewhere', attempt: 1 });
@@ -97,7 +97,7 @@ describe('the run executor', () => {
   it('claims nothing for an executor that has no room', async () => {
     const a = await scene.algorithmAnswering();
     await scene.queueRuns(a, [{ input: 1 }]);
-    expect(await claimQueuedRuns(scene.db, { executorId: 'x', limit: 0, maxWorkers: 100, userSessionLimit: 100 })).toEqual([]);
+    expect((await claimQueuedRuns(scene.db, { executorId: 'x', limit: 0, maxWorkers: 100, userSessionLimit: 100 })).runs).toEqual([]);
   });
 
   it('announces every queued run on its NOTIFY channel once committed', async () => {

@@ -82,7 +82,7 @@ describe('runs that fail', () => {
     const [runId] = await scene.queueRuns(a, [{ input: 'claimed by a process that then died' }], { maxAttempts: 3 });
     // A worker process claimed it, heartbeated once, and was killed.
     await scene.db.workerProcess.create({ data: { id: 'killed', hostname: 'gone', heartbeatAt: new Date() } });
-    expect((await claimQueuedRuns(scene.db, { executorId: 'killed', limit: 1, maxWorkers: 100, userSessionLimit: 100 })).map((run) => run.id)).toEqual([runId]);
+    expect((await claimQueuedRuns(scene.db, { executorId: 'killed', limit: 1, maxWorkers: 100, userSessionLimit: 100 })).runs.map((run) => run.id)).toEqual([runId]);
     const killedAt = Date.now();
     scene.start();
     const run = await scene.finished(runId!, TEST_EXECUTOR_LEASE_MS + 5_000);

@@ -1,8 +1,9 @@
-import type { Db } from '@/lib/db/client';
+import { sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
+import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { checkEachMessage } from './check-each-message';
 import type { FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
@@ -16,7 +17,21 @@ interface FlowToRun {
   version: string | null;
   versionId: string | null;
   filters: unknown;
+  /** The platform settings row (for the default retry policy). */
+  settings: Partial<PlatformSettings> | null;
 }
+
+// Read for every received batch (a hot path): a named statement through pg, planned once per connection.
+const READ_FLOW_TO_RUN = {
+  name: 'read-flow-to-run',
+  text: `
+    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version", f."filters",
+      (SELECT v."id" FROM "AlgorithmVersion" v
+        WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
+        ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId",
+      (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings
+    FROM "EventFlow" f WHERE f."id" = $1 AND f."enabled"`,
+};
 
 /**
  * Queues one run per message of an enabled flow, all in one admission: the flow's
@@ -27,13 +42,10 @@ interface FlowToRun {
  */
 export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly unknown[]): Promise<FlowMessagesAnswer> {
   const { messages, refused } = checkEachMessage(batch);
-  // The flow and the version it runs (its own, else the latest published) in one round trip.
-  const [flow] = await db.$queryRaw<FlowToRun[]>`
-    SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version", f."filters",
-      (SELECT v."id" FROM "AlgorithmVersion" v
-        WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
-        ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
-    FROM "EventFlow" f WHERE f."id" = ${flowId} AND f."enabled"`;
+  // The flow, the version it runs (its own, else the latest published) and the settings in one round trip.
+  const {
+    rows: [flow],
+  } = await sqlPool(db).query<FlowToRun>({ ...READ_FLOW_TO_RUN, values: [flowId] });
   if (!flow) throw new AppError('NOT_FOUND', 'No enabled event flow with that id');
   if (!flow.versionId) throw new AppError('NOT_FOUND', flow.version ? `No published version ${flow.version}` : 'The algorithm has no published version');
 
@@ -47,7 +59,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly
       versionId: flow.versionId,
       callerId: flow.creatorId,
       timeoutSeconds: flow.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS,
-      maxAttempts: flow.maxAttempts ?? undefined,
+      maxAttempts: flow.maxAttempts ?? settingsFromRow(flow.settings).defaultMaxAttempts,
       status: 'QUEUED',
       eventFlowId: flowId,
     },

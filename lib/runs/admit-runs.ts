@@ -1,5 +1,5 @@
-import type { Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { sqlPool, type Db } from '@/lib/db/client';
+import { sqlTransaction } from '@/lib/db/sql-transaction';
 import { getPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
 import { admissionLimits, estimateRetryAfterSeconds } from './admission-limits';
@@ -55,42 +55,92 @@ interface AdmissionState {
   settings: Partial<PlatformSettings> | null;
 }
 
+// A place in the backlog is waited for this long at most (admissions queue on the lock).
+const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
+
+// One INSERT for the whole batch (the rows of one unnest). A message that already has a
+// run of this flow is skipped (ON CONFLICT DO NOTHING; one being inserted by another
+// admission is waited for). Ids are made here, as uuids: the runs' ids are opaque.
+const INSERT_RUNS = {
+  name: 'admit-insert-runs',
+  text: `
+    INSERT INTO "AlgorithmRun" ("id", "algorithmId", "versionId", "callerId", "timeoutSeconds", "status", "attempt", "maxAttempts",
+      "startedAt", "source", "eventFlowId", "input", "inputNote", "sqsMessageId", "messageGroupId", "sequenceNumber", "createdAt", "queuedAt")
+    SELECT gen_random_uuid()::text, $1, $2, $3, $4, $5::"RunStatus", CASE WHEN $5::text = 'RUNNING' THEN 1 ELSE 0 END, $6,
+      CASE WHEN $5::text = 'RUNNING' THEN now() AT TIME ZONE 'UTC' END, $7::"RunSource", $8,
+      i.input::jsonb, i.note, i.message_id, i.group_id, i.sequence::numeric, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY AS i(input, note, message_id, group_id, sequence, n)
+    ORDER BY i.n
+    ON CONFLICT ("eventFlowId", "sqsMessageId") DO NOTHING
+    RETURNING "id", "sqsMessageId"`,
+};
+
+const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
+
+// Everything decided under the lock, read in one statement (so after the lock was
+// granted: its own snapshot), leaving out this transaction's own rows. Its NOTIFY is
+// delivered on commit only, so the executor never wakes before the runs are visible.
+const READ_ADMISSION_STATE = {
+  name: 'admit-read-state',
+  text: `
+    SELECT
+      (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"
+        WHERE "eventFlowId" = $1 AND "sqsMessageId" = ANY($2::text[]) AND NOT ("id" = ANY($3::text[]))) AS existing,
+      count(*)::int AS total,
+      count(*) FILTER (WHERE "callerId" = $4)::int AS mine,
+      (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings,
+      (SELECT 1 FROM pg_notify($6, $4) WHERE $5::text = 'QUEUED') AS notified
+    FROM "AlgorithmRun" WHERE "status" = $5::"RunStatus" AND NOT ("id" = ANY($3::text[]))`,
+};
+
+const DELETE_REFUSED = { name: 'admit-delete-refused', text: `DELETE FROM "AlgorithmRun" WHERE "id" = ANY($1::text[])` };
+
 /**
  * Admits the items in order while there is room; one answer per item. An item whose
  * message already has a run (a redelivery, or the same id twice in a batch) shares it.
+ * Plain SQL on one connection (a hot path): insert, lock, one read, commit.
  */
 export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Promise<AdmissionResult> {
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
   const counted = batch.status === 'QUEUED' ? 'QUEUED' : 'RUNNING';
-  const result = await db.$transaction(
-    async (tx) => {
+  const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? (await getPlatformSettings(db)).defaultMaxAttempts);
+  const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
+  // In message-id order: two admissions of the same messages wait on each other's rows
+  // in one order, never in a cycle (a deadlock).
+  const toInsert = [...candidates].sort((a, b) => (a.sqsMessageId ?? '').localeCompare(b.sqsMessageId ?? ''));
+  const result = await sqlTransaction(
+    sqlPool(db),
+    async (client) => {
       // The rows, inputs and all, are written before the lock: a batch of ten 1 MiB
       // bodies takes long to insert, and every admission would wait on it. Until commit
       // no one else sees them; those refused under the lock are deleted again.
-      const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? (await getPlatformSettings(tx)).defaultMaxAttempts);
-      const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
-      // In message-id order: two admissions of the same messages wait on each other's rows
-      // in one order, never in a cycle (a deadlock).
-      const toInsert = [...candidates].sort((a, b) => (a.sqsMessageId ?? '').localeCompare(b.sqsMessageId ?? ''));
-      const inserted = await createRuns(tx, { ...batch, maxAttempts }, toInsert);
+      const { rows: inserted } = await client.query<{ id: string; sqsMessageId: string | null }>({
+        ...INSERT_RUNS,
+        values: [
+          batch.algorithmId,
+          batch.versionId,
+          batch.callerId,
+          batch.timeoutSeconds,
+          batch.status,
+          maxAttempts,
+          batch.eventFlowId ? 'EVENT_FLOW' : 'API',
+          batch.eventFlowId ?? null,
+          toInsert.map((item) => JSON.stringify(item.input ?? null)),
+          toInsert.map((item) => item.inputNote ?? null),
+          toInsert.map((item) => item.sqsMessageId ?? null),
+          toInsert.map((item) => item.messageGroupId ?? null),
+          toInsert.map((item) => item.sequenceNumber ?? null),
+        ],
+      });
       const insertedIds = inserted.map((run) => run.id);
 
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}::bigint)`;
-      // Everything decided under the lock is read in one statement, leaving out this
-      // transaction's own rows. Its NOTIFY is delivered on commit only, so the executor
-      // never wakes before the runs are visible.
-      const [state] = await tx.$queryRaw<AdmissionState[]>`
-        SELECT
-          (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"
-            WHERE "eventFlowId" = ${batch.eventFlowId ?? null} AND "sqsMessageId" = ANY(${messageIds}::text[])
-              AND NOT ("id" = ANY(${insertedIds}::text[]))) AS existing,
-          count(*)::int AS total,
-          count(*) FILTER (WHERE "callerId" = ${batch.callerId})::int AS mine,
-          (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings
-          ${batch.status === 'QUEUED' ? Prisma.sql`, (SELECT 1 FROM pg_notify(${RUNS_QUEUED_CHANNEL}, ${batch.callerId})) AS notified` : Prisma.empty}
-        FROM "AlgorithmRun" WHERE "status" = ${counted}::"RunStatus" AND NOT ("id" = ANY(${insertedIds}::text[]))`;
-      const { existing: found, total, mine } = state!;
-      const limits = admissionLimits(batch.status, settingsFromRow(state!.settings), { total, mine });
+      await client.query(TAKE_ADMISSION_LOCK);
+      const { rows } = await client.query<AdmissionState>({
+        ...READ_ADMISSION_STATE,
+        values: [batch.eventFlowId ?? null, messageIds, insertedIds, batch.callerId, counted, RUNS_QUEUED_CHANNEL],
+      });
+      const { existing: found, total, mine, settings } = rows[0]!;
+      const limits = admissionLimits(batch.status, settingsFromRow(settings), { total, mine });
       const existing = new Map(Object.entries(found ?? {}));
       const insertedRun = (item: RunItem) =>
         item.sqsMessageId ? inserted.find((run) => run.sqsMessageId === item.sqsMessageId) : inserted[toInsert.indexOf(item)];
@@ -110,12 +160,11 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
         if (run) refusedRunIds.push(run.id);
         return { admitted: false, reason: limits.refusal };
       });
-      if (refusedRunIds.length > 0) await tx.algorithmRun.deleteMany({ where: { id: { in: refusedRunIds } } });
+      if (refusedRunIds.length > 0) await client.query({ ...DELETE_REFUSED, values: [refusedRunIds] });
       const refused = admissions.filter((admission) => !admission.admitted).length;
       return { admissions, room: limits.room - admittedFresh, refused, userBound: limits.userBound };
     },
-    // Callers queue on the lock; give them longer than Prisma's 2 s / 5 s defaults.
-    { maxWait: 10_000, timeout: 10_000 },
+    ADMISSION_LOCK_TIMEOUT_MS,
   );
   const { admissions, room, refused, userBound } = result;
   if (refused === 0) return { admissions, room };
@@ -130,33 +179,4 @@ async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number;
     WHERE "finishedAt" > (now() AT TIME ZONE 'UTC') - interval '60 seconds'
       AND (${callerId ?? null}::text IS NULL OR "callerId" = ${callerId ?? null})`;
   return estimateRetryAfterSeconds(needed, (row?.finished ?? 0) / 60);
-}
-
-/**
- * One INSERT for the whole batch. A message that already has a run of this flow is
- * skipped (ON CONFLICT DO NOTHING; one being inserted by another admission is waited for).
- */
-async function createRuns(tx: Prisma.TransactionClient, batch: RunBatch & { maxAttempts: number }, items: RunItem[]) {
-  const running = batch.status === 'RUNNING';
-  return tx.algorithmRun.createManyAndReturn({
-    skipDuplicates: true,
-    data: items.map((item) => ({
-      algorithmId: batch.algorithmId,
-      versionId: batch.versionId,
-      callerId: batch.callerId,
-      input: item.input === null ? Prisma.JsonNull : (item.input as Prisma.InputJsonValue),
-      inputNote: item.inputNote,
-      timeoutSeconds: batch.timeoutSeconds,
-      status: batch.status,
-      attempt: running ? 1 : 0,
-      maxAttempts: batch.maxAttempts,
-      startedAt: running ? new Date() : null,
-      source: batch.eventFlowId ? 'EVENT_FLOW' : 'API',
-      eventFlowId: batch.eventFlowId,
-      sqsMessageId: item.sqsMessageId,
-      messageGroupId: item.messageGroupId,
-      sequenceNumber: item.sequenceNumber,
-    })),
-    select: { id: true, sqsMessageId: true },
-  });
 }

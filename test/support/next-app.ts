@@ -20,7 +20,7 @@ export interface RunningApp {
 export async function startNextApp(env: Record<string, string>, host = 'localhost'): Promise<RunningApp> {
   const port = await findFreePort();
   const url = `http://${host}:${port}`;
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/web`] : []), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: url, ...env },

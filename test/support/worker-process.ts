@@ -18,7 +18,7 @@ export interface WorkerProcess {
  * caller first (buildWorker(): the tests' global setup, the benchmarks' startBenchWorker).
  */
 export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
+  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/worker`] : []), ...WORKER_NODE_ARGS], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },

@@ -9,7 +9,16 @@ export type KeyPurpose = 'sessions' | 'data-tokens' | 'worker-token';
 
 const SALT = 'event-flows';
 
+// Derived once per secret and purpose: the flow entry and the data API check a key on every request.
+const derived = new Map<string, string>();
+
 /** HKDF-SHA256 of the secret for one purpose: 32 bytes, base64url. */
 export function deriveKey(secret: string, purpose: KeyPurpose): string {
-  return Buffer.from(hkdfSync('sha256', secret, SALT, `event-flows ${purpose} v1`, 32)).toString('base64url');
+  const cacheKey = `${purpose}\0${secret}`;
+  let key = derived.get(cacheKey);
+  if (key === undefined) {
+    key = Buffer.from(hkdfSync('sha256', secret, SALT, `event-flows ${purpose} v1`, 32)).toString('base64url');
+    derived.set(cacheKey, key);
+  }
+  return key;
 }

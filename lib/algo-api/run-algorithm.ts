@@ -55,7 +55,7 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
     ownerId: call.callerId,
     callerId: call.callerId,
   };
-  const { outcome, durationMs } = await executeRun(db, runToExecute, context, await getPlatformSettings(db));
+  const { outcome, durationMs } = await executeRun(db, runToExecute, context, { settings: await getPlatformSettings(db) });
   const metadata = { run_id: run.id, duration: durationMs / 1000 };
   if (outcome.status === 'SUCCEEDED') {
     const contentType = typeof outcome.output === 'string' ? 'text' : 'json';

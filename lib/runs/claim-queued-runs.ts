@@ -22,6 +22,12 @@ export interface ClaimRequest {
   /** Runs executing at once, platform-wide and per user (the platform settings). */
   maxWorkers: number;
   userSessionLimit: number;
+  /**
+   * This executor's runs whose endpoint has answered, with an outcome that is being
+   * recorded: still RUNNING in the table, they hold no slot (the next run need not wait
+   * for the write).
+   */
+  answeredRunIds?: string[];
 }
 
 /**
@@ -32,7 +38,7 @@ export interface ClaimRequest {
  *   queued run may start, and only while none of the group runs (a retrying run
  *   blocks its group, as Lambda's SQS trigger does);
  * - a flow's maxConcurrency, the user session limit and the maximum of workers count
- *   the runs already RUNNING, in every process;
+ *   the runs already RUNNING, in every process (but not those answered);
  * - users take turns: every user's oldest runs before anyone's second ones.
  * The lock, the claim and a read of the platform settings go in one round trip: a
  * multi-statement query, which PostgreSQL runs as one transaction (so the lock is held
@@ -44,10 +50,11 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
   const limit = wholeNumber(request.limit);
   const maxWorkers = wholeNumber(request.maxWorkers);
   const userSessionLimit = wholeNumber(request.userSessionLimit);
+  const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
   const results = (await sqlPool(db).query(`
     SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
     WITH RECURSIVE running AS (
-      SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING'
+      SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING' AND NOT ("id" = ANY(${answered}))
     ),
     -- The users with queued runs, by skipping through the (status, callerId) index.
     callers AS (

@@ -6,7 +6,7 @@ import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { callAlgorithmEndpoint, type RunOutcome } from './call-algorithm-endpoint';
 import { finishRun, type FinishingRun } from './finish-run';
 import type { RunContext } from './run-context';
-import type { NextRunState } from './run-retry-policy';
+import { nextRunState, type NextRunState } from './run-retry-policy';
 
 // The data token outlives the run's timeout a little, so a run may still write its result.
 const TOKEN_GRACE_SECONDS = 60;
@@ -35,20 +35,21 @@ export interface RunToExecute extends FinishingRun {
   callerId: string;
 }
 
+export interface ExecuteOptions {
+  /** Read when the run was claimed or admitted: an admin's change of the allowed networks applies to the next run. */
+  settings: Pick<PlatformSettings, 'algorithmAllowedNetworks'>;
+  /** Ends the retries of recording the outcome (the executor stopping). */
+  stop?: AbortSignal;
+  /** Called once the endpoint has answered, before the outcome is recorded, with the run's next state. */
+  onAnswered?(next: NextRunState): void;
+}
+
 /**
  * Calls the endpoint of a RUNNING run's version with the algorithm context, then records
  * the outcome, retrying while the database is unreachable (until `stop` aborts), so an
- * outcome the endpoint gave is not lost to a database blip. `settings` are read when the
- * run was claimed or admitted: an admin's change of the allowed networks applies to the
- * next run.
+ * outcome the endpoint gave is not lost to a database blip.
  */
-export async function executeRun(
-  db: Db,
-  run: RunToExecute,
-  context: RunContext,
-  settings: Pick<PlatformSettings, 'algorithmAllowedNetworks'>,
-  stop?: AbortSignal,
-): Promise<ExecutedRun> {
+export async function executeRun(db: Db, run: RunToExecute, context: RunContext, { settings, stop, onAnswered }: ExecuteOptions): Promise<ExecutedRun> {
   const headers: Record<string, string> = { 'x-run-id': run.id, 'x-run-attempt': String(run.attempt), 'x-data-api': context.dataApiUrl };
   if (run.sqsMessageId) headers['x-sqs-message-id'] = run.sqsMessageId;
   if (context.dataTokenKey) {
@@ -60,7 +61,9 @@ export async function executeRun(
   const outcome = await callAlgorithmEndpoint({ endpointUrl: run.endpointUrl, input: run.input, timeoutSeconds: run.timeoutSeconds, headers, ...egress });
   const durationMs = Math.round(performance.now() - started);
   const log = { runId: run.id, attempt: run.attempt, eventFlowId: run.eventFlowId, sqsMessageId: run.sqsMessageId, status: outcome.status, durationMs };
-  const next = await finishDurably(db, run, outcome, durationMs, context, stop);
+  const answered = nextRunState(outcome, { ...run, retries: run.executorId !== null });
+  onAnswered?.(answered);
+  const next = await finishDurably(db, run, outcome, answered, durationMs, context, stop);
   const recordedAt = performance.now();
   if (!next) context.logger.warn(log, 'attempt finished after its run had been re-queued; outcome not recorded');
   else if (outcome.status === 'SUCCEEDED') context.logger.debug(log, 'run succeeded');
@@ -68,10 +71,10 @@ export async function executeRun(
   return { outcome, durationMs, next, recordedAt };
 }
 
-async function finishDurably(db: Db, run: RunToExecute, outcome: RunOutcome, durationMs: number, context: RunContext, stop?: AbortSignal) {
+async function finishDurably(db: Db, run: RunToExecute, outcome: RunOutcome, next: NextRunState, durationMs: number, context: RunContext, stop?: AbortSignal) {
   for (let failures = 0; ; ) {
     try {
-      return await finishRun(db, run, outcome, durationMs);
+      return await finishRun(db, run, outcome, next, durationMs);
     } catch (error) {
       if (stop?.aborted) throw error;
       if (failures++ === 0) context.logger.warn({ err: error, runId: run.id }, 'could not record the outcome; retrying');

@@ -2,7 +2,7 @@ import { sqlPool, type Db } from '@/lib/db/client';
 import { DURATION_BUCKETS } from '@/lib/flow-metrics/duration-buckets';
 import { runRollupOf } from '@/lib/flow-metrics/run-rollup';
 import type { RunOutcome } from './call-algorithm-endpoint';
-import { nextRunState, type NextRunState } from './run-retry-policy';
+import type { NextRunState } from './run-retry-policy';
 
 /** The attempt being finished, as it was claimed. */
 export interface FinishingRun {
@@ -83,8 +83,7 @@ const batches = new WeakMap<Db, { waiting: PendingFinish[]; writing: boolean }>(
  * re-queued but not claimed again: the endpoint said so.
  * Returns the run's new state, or null when this attempt was no longer its to finish.
  */
-export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, durationMs: number): Promise<NextRunState | null> {
-  const next = nextRunState(outcome, { ...run, retries: run.executorId !== null });
+export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, next: NextRunState, durationMs: number): Promise<NextRunState | null> {
   const rollup = runRollupOf(next.status, durationMs);
   const row: PendingFinish['row'] = [
     run.id,

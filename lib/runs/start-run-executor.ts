@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { getPlatformSettings, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { claimQueuedRuns } from './claim-queued-runs';
 import { executeRun, type RunToExecute } from './execute-run';
+import type { NextRunState } from './run-retry-policy';
 import { expireQueuedRuns } from './expire-queued-runs';
 import { recoverStuckRuns } from './recover-stuck-runs';
 import { requeueLapsedRuns } from './requeue-lapsed-runs';
@@ -68,10 +69,14 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   let claimSentAt: number | undefined;
   let movedNotify: NodeJS.Timeout | undefined;
 
-  // Runs in progress per caller: a lower bound of what each runs platform-wide.
-  const inProgressByCaller = new Map<string, number>();
+  // Runs holding a slot, in all and per caller (a lower bound of what each runs platform-wide):
+  // claimed and not yet answered. A final outcome frees its slot while it is being recorded
+  // (the claim leaves those `answered` runs out); a retry holds it, and its FIFO group, until recorded.
+  let slotsHeld = 0;
+  const slotsByCaller = new Map<string, number>();
+  const answered = new Set<string>();
   const wake = (callerId?: string) => {
-    if (callerId && settings && (inProgressByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
+    if (callerId && settings && (slotsByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
     woken = true;
     idle.abort();
   };
@@ -100,8 +105,25 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   }
 
   function start(run: RunToExecute, claimedWith: PlatformSettings) {
+    slotsHeld++;
+    slotsByCaller.set(run.callerId, (slotsByCaller.get(run.callerId) ?? 0) + 1);
+    let holdsSlot = true;
+    const freeSlot = () => {
+      if (!holdsSlot) return false;
+      holdsSlot = false;
+      slotsHeld--;
+      slotsByCaller.set(run.callerId, slotsByCaller.get(run.callerId)! - 1);
+      if (slotsByCaller.get(run.callerId) === 0) slotsByCaller.delete(run.callerId);
+      return true;
+    };
     let recordedAt = Infinity;
-    const execution = executeRun(db, run, context, claimedWith, abort.signal)
+    const onAnswered = (next: NextRunState) => {
+      if (next.status === 'QUEUED') return;
+      answered.add(run.id);
+      freeSlot();
+      wake(); // a claim in flight was sent before this run was answered
+    };
+    const execution = executeRun(db, run, context, { settings: claimedWith, stop: abort.signal, onAnswered })
       .then(({ next, ...executed }) => {
         recordedAt = executed.recordedAt;
         if (next?.status !== 'QUEUED' || abort.signal.aborted) return;
@@ -114,23 +136,23 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
       .catch((error: unknown) => context.logger.error({ err: error, runId: run.id }, 'could not execute run'))
       .finally(() => {
         inProgress.delete(execution);
-        inProgressByCaller.set(run.callerId, inProgressByCaller.get(run.callerId)! - 1);
-        if (inProgressByCaller.get(run.callerId) === 0) inProgressByCaller.delete(run.callerId);
+        answered.delete(run.id);
         notifyMoved();
-        if (claimSentAt === undefined || recordedAt >= claimSentAt) wake();
+        if (freeSlot() && (claimSentAt === undefined || recordedAt >= claimSentAt)) wake();
       });
     inProgress.add(execution);
-    inProgressByCaller.set(run.callerId, (inProgressByCaller.get(run.callerId) ?? 0) + 1);
   }
 
   /** True when the claim filled every free slot: more runs may be waiting. */
   async function claimAndStart(): Promise<boolean> {
     await maintainIfDue();
     const { maxWorkers, userSessionLimit } = settings!;
-    const limit = maxWorkers - inProgress.size;
+    const limit = maxWorkers - slotsHeld;
     if (limit <= 0) return false;
     claimSentAt = performance.now();
-    const claimed = await claimQueuedRuns(db, { executorId, limit, maxWorkers, userSessionLimit }).finally(() => (claimSentAt = undefined));
+    const claimed = await claimQueuedRuns(db, { executorId, limit, maxWorkers, userSessionLimit, answeredRunIds: [...answered] }).finally(
+      () => (claimSentAt = undefined),
+    );
     settings = claimed.settings;
     for (const run of claimed.runs) start(run, claimed.settings);
     if (claimed.runs.length) notifyMoved();

@@ -1,7 +1,7 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
 import type { ReceiveMessages } from '@/lib/sqs/create-message-receiver';
-import { describeAwsError } from '@/lib/aws/describe-aws-error';
+import { describeAwsError } from '@/lib/sqs/describe-aws-error';
 import { MAX_MESSAGES_PER_CALL } from '@/lib/flow-messages/flow-messages-input';
 import { createAckBatcher } from './ack-batcher';
 import { createAdmissionGate } from './admission-gate';

@@ -7,7 +7,7 @@ import { coerceError, logger } from '@/lib/logger';
 import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
 import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
-import { startWorkerRunExecutor } from './run-executor';
+import { startWorkerRunExecutor } from './run-executor-wiring';
 import { exitOnShutdownSignal } from './shutdown';
 import { startWorker } from './worker';
 

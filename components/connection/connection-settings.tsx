@@ -1,6 +1,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { FlowView } from '@/lib/flows/flow-view';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -30,7 +31,7 @@ export function ConnectionSettings({ flow }: { flow: FlowView }) {
           <span className="font-mono text-xs">{flow.algorithmPath}</span>
           {flow.version ? null : <span className="text-xs text-slate-500"> · latest version at each message</span>}
         </Item>
-        <Item term="Timeout">{flow.timeoutSeconds ? `${flow.timeoutSeconds} s` : 'Default (300 s)'}</Item>
+        <Item term="Timeout">{flow.timeoutSeconds ? `${flow.timeoutSeconds} s` : `Default (${DEFAULT_RUN_TIMEOUT_SECONDS} s)`}</Item>
         <Item term="Maximum concurrency">{flow.maxConcurrency ?? 'Platform default'}</Item>
         <Item term="Maximum attempts">{flow.maxAttempts ?? 'Platform default'}</Item>
         <Item term="Message filters">

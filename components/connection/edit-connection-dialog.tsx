@@ -11,6 +11,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { flowEditSchema, MAX_FLOW_TIMEOUT_SECONDS } from '@/lib/flows/flow-input';
 import type { FlowDetail } from '@/lib/flows/get-flow-detail';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { useEditConnection } from './use-connection';
 
 const FIELDS = ['version', 'timeoutSeconds', ...ADVANCED_FIELDS] as const;
@@ -51,7 +52,7 @@ export function EditConnectionDialog({ detail }: { detail: FlowDetail }) {
             inputMode="numeric"
             min={1}
             max={MAX_FLOW_TIMEOUT_SECONDS}
-            placeholder="Default (300)"
+            placeholder={`Default (${DEFAULT_RUN_TIMEOUT_SECONDS})`}
             defaultValue={flow.timeoutSeconds ?? ''}
             error={errors.timeoutSeconds}
             hint={`Optional: 1 to ${MAX_FLOW_TIMEOUT_SECONDS}. Each run is stopped after this long.`}

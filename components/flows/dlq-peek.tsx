@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { fetchJson } from '@/lib/http/fetch-json';
-import type { PeekedMessage } from '@/lib/queues/peek-messages';
+import type { PeekedMessage } from '@/lib/sqs/peek-messages';
 
 /** A look at up to 10 DLQ messages. A peek is a receive in SQS's eyes, so it runs only on request. */
 export function DlqPeek({ flowId }: { flowId: string }) {

@@ -1,4 +1,4 @@
-import type { AwsProblem, AwsProblemCode } from '@/lib/aws/describe-aws-error';
+import type { AwsProblem, AwsProblemCode } from '@/lib/sqs/describe-aws-error';
 
 // What the admin view shows of one flow's queues. Each part is read on its own, so a
 // part that cannot be read says why without hiding the others.

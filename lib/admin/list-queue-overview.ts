@@ -6,7 +6,7 @@ import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled
 import { flowQueueOf } from '@/lib/flows/flow-role';
 import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
 import type { FlowQueueReadout } from './flow-queue-readout';
-import type { QueueAccess } from './queue-access';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
 import type { QueueReadoutCaches } from './queue-readout-cache';
 
 export interface QueueOverviewRow {

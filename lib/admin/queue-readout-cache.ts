@@ -1,6 +1,6 @@
 import { createTtlCache, type TtlCache } from '@/lib/cache/ttl-cache';
 import type { FlowQueueReadout } from './flow-queue-readout';
-import type { QueueFlow } from './queue-access';
+import type { QueueFlow } from '@/lib/sqs/queue-access';
 import type { OldestSample } from './read-flow-queues';
 
 // Many admins looking at the same page ask SQS once per queue every few seconds. The

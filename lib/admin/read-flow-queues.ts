@@ -1,11 +1,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { describeAwsError, type AwsCall } from '@/lib/aws/describe-aws-error';
+import { describeAwsError, type AwsCall } from '@/lib/sqs/describe-aws-error';
 import type { TtlCache } from '@/lib/cache/ttl-cache';
-import { deadLetterQueueUrl } from '@/lib/queues/dead-letter-queue-url';
-import { peekMessages } from '@/lib/queues/peek-messages';
-import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { deadLetterQueueUrl } from '@/lib/sqs/dead-letter-queue-url';
+import { peekMessages } from '@/lib/sqs/peek-messages';
+import { readQueueAttributes, type QueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import type { DeadLetterQueueReadout, FlowQueueReadout, OldestMessage, Readout } from './flow-queue-readout';
-import type { QueueAccess, QueueFlow } from './queue-access';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 
 /** The oldest SentTimestamp among a peek at the DLQ, and how many messages were looked at. */
 export type OldestSample = Readout<{ oldestSentAt: number | null; sampled: number }>;

@@ -1,8 +1,8 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { parseAlgoPath } from './parse-algo-path';
 
-export const DEFAULT_RUN_TIMEOUT_SECONDS = 300;
 export const MAX_RUN_TIMEOUT_SECONDS = 3000;
 
 export interface AlgoCall {

@@ -1,5 +1,5 @@
-import { partitionOfRegion } from '@/lib/aws/partition-of-region';
-import { formatSqsArn } from '@/lib/aws/sqs-arn';
+import { partitionOfRegion } from '@/lib/sqs/partition-of-region';
+import { formatSqsArn } from '@/lib/sqs/sqs-arn';
 import type { CrossAccountSetup } from './cross-account-setup-input';
 
 // The three IAM documents of Scenario #2, filled in: READ_SQS (the role's permissions, in

@@ -1,8 +1,8 @@
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
-import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
-import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
 import { env } from '@/lib/env';
-import { readQueueAttributes, type QueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
+import { describeAwsError, type AwsProblem } from '@/lib/sqs/describe-aws-error';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import { readQueueAttributes, type QueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import { checkRoleTrust } from './check-role-trust';
 
 // Each 429 makes a message wait the requeue delay and costs one of its receives: an

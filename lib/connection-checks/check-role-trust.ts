@@ -1,5 +1,5 @@
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
-import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import { describeAwsError, type AwsProblem } from '@/lib/sqs/describe-aws-error';
 
 // AWS's rule against the confused deputy: before the platform stores a role, it checks
 // that the role can NOT be assumed without the owner's external ID. Otherwise anyone who

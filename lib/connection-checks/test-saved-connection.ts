@@ -1,4 +1,4 @@
-import type { QueueAccess } from '@/lib/admin/queue-access';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
 import type { Db } from '@/lib/db/client';
 import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { checkQueueConnection, type ConnectionCheck, type ConnectionToCheck } from './check-queue-connection';

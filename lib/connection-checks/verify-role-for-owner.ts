@@ -1,5 +1,5 @@
-import type { QueueAccess } from '@/lib/admin/queue-access';
-import { describeAwsError } from '@/lib/aws/describe-aws-error';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
+import { describeAwsError } from '@/lib/sqs/describe-aws-error';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { checkRoleTrust } from './check-role-trust';

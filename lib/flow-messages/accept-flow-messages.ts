@@ -1,6 +1,6 @@
 import { sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/algo-api/resolve-algo-call';
+import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
-import { partitionOfRegion } from '@/lib/aws/partition-of-region';
-import { describeAwsError, type AwsProblem } from '@/lib/aws/describe-aws-error';
-import { formatSqsArn } from '@/lib/aws/sqs-arn';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import { partitionOfRegion } from '@/lib/sqs/partition-of-region';
+import { describeAwsError, type AwsProblem } from '@/lib/sqs/describe-aws-error';
+import { formatSqsArn } from '@/lib/sqs/sqs-arn';
 import { parseQueueUrl } from '@/lib/flows/parse-queue-url';
 import { regionFromQueueUrl } from '@/lib/sqs/region-from-queue-url';
 import { parseInput } from '@/lib/validation/parse-input';

@@ -1,5 +1,5 @@
 import type { FlowQueueReadout } from '@/lib/admin/flow-queue-readout';
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 import { readoutKey, type QueueReadoutCaches } from '@/lib/admin/queue-readout-cache';
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import type { Db } from '@/lib/db/client';

@@ -1,4 +1,4 @@
-import type { QueueAccess } from '@/lib/admin/queue-access';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import type { OwnedAlgorithm } from '@/lib/algorithms/get-algorithm-for-owner';
 import { verifyRoleForOwner } from '@/lib/connection-checks/verify-role-for-owner';

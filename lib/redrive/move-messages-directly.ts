@@ -1,6 +1,6 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { awsAppError } from '@/lib/aws/aws-app-error';
-import { readQueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { awsAppError } from '@/lib/sqs/aws-app-error';
+import { readQueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import type { RedriveTask } from './redrive-task';
 import type { QueuePair } from './resolve-dead-letter-queue';
 

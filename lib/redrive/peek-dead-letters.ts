@@ -1,8 +1,8 @@
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
-import { awsAppError } from '@/lib/aws/aws-app-error';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import { awsAppError } from '@/lib/sqs/aws-app-error';
 import { AppError } from '@/lib/errors';
-import { peekMessages, type PeekedMessage } from '@/lib/queues/peek-messages';
-import { readQueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { peekMessages, type PeekedMessage } from '@/lib/sqs/peek-messages';
+import { readQueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import { resolveDeadLetterQueue } from './resolve-dead-letter-queue';
 
 /** Up to 10 messages of the flow's DLQ, left in place (each peek counts as one more receive). */

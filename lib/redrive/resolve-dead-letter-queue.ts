@@ -1,8 +1,8 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { awsAppError } from '@/lib/aws/aws-app-error';
+import { awsAppError } from '@/lib/sqs/aws-app-error';
 import { AppError } from '@/lib/errors';
-import { deadLetterQueueUrl } from '@/lib/queues/dead-letter-queue-url';
-import { readQueueAttributes } from '@/lib/queues/read-queue-attributes';
+import { deadLetterQueueUrl } from '@/lib/sqs/dead-letter-queue-url';
+import { readQueueAttributes } from '@/lib/sqs/read-queue-attributes';
 
 export interface QueuePair {
   source: { url: string; arn: string };

@@ -1,6 +1,6 @@
 import { StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
-import type { QueueAccess, QueueFlow } from '@/lib/admin/queue-access';
-import { awsAppError } from '@/lib/aws/aws-app-error';
+import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import { awsAppError } from '@/lib/sqs/aws-app-error';
 import { moveMessagesDirectly } from './move-messages-directly';
 import { isUnknownAction, type RedriveMethod, type RedriveTask } from './redrive-task';
 import { resolveDeadLetterQueue } from './resolve-dead-letter-queue';

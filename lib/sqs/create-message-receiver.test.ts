@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CreateQueueCommand, DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeAwsError } from '@/lib/aws/describe-aws-error';
+import { describeAwsError } from './describe-aws-error';
 import { testSqsClient } from '@/test/support/sqs';
 import { uniqueName } from '@/test/support/factories';
 import { createMessageReceiver } from './create-message-receiver';

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { describeAwsError } from '@/lib/aws/describe-aws-error';
+import { describeAwsError } from './describe-aws-error';
 
 export interface ReceiveRequest {
   queueUrl: string;

@@ -1,7 +1,7 @@
 import { CreateQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { STSClient } from '@aws-sdk/client-sts';
-import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
+import { createQueueAccess, type QueueAccess } from '@/lib/sqs/queue-access';
 import { createAssumeRoleCached } from '@/lib/sqs/assume-role-cached';
 import { checkQueueConnection, type ConnectionToCheck } from '@/lib/connection-checks/check-queue-connection';
 import { uniqueName } from '../support/factories';

@@ -30,6 +30,8 @@ describe('the run executor', () => {
 
   it('never runs a run twice, even with two executors claiming side by side', async () => {
     const a = await scene.algorithmAnswering(async (call) => {
+      // The algorithm's own work time, not a wait: its runs are still RUNNING while the
+      // other executor claims, which is when a run could be claimed a second time.
       await sleep(20);
       return { body: call.body };
     });
@@ -48,6 +50,8 @@ describe('the run executor', () => {
     let most = 0;
     const a = await scene.algorithmAnswering(async (call) => {
       most = Math.max(most, ++running);
+      // The algorithm's own work time, not a wait: runs last long enough to overlap, so a
+      // third one executing beside two others would be seen.
       await sleep(150);
       running--;
       return { body: call.body };
@@ -79,19 +83,35 @@ describe('the run executor', () => {
     const [inProgress] = await scene.queueRuns(a, [{ input: 'still running elsewhere' }]);
     await scene.db.workerProcess.create({ data: { id: 'alive-elsewhere', hostname: 'other', heartbeatAt: new Date() } });
     expect((await claimQueuedRuns(scene.db, { executorId: 'alive-elsewhere', limit: 1, maxWorkers: 100, userSessionLimit: 100 })).runs.map((run) => run.id)).toEqual([inProgress]);
+    // Another user's run, queued behind it: once that one has finished, the executor has
+    // been through a whole pass (it re-queues dead executors' runs before it claims).
+    const other = await scene.algorithmAnswering();
+    const [passed] = await scene.queueRuns(other, [{ input: 'after the maintenance' }]);
     scene.start();
-    await sleep(500);
+    expect((await scene.finished(passed!)).status).toBe('SUCCEEDED');
     expect(await scene.db.algorithmRun.findUniqueOrThrow({ where: { id: inProgress! } })).toMatchObject({ status: 'RUNNING', executorId: 'alive-elsewhere', attempt: 1 });
     expect(a.endpoint.calls).toHaveLength(0);
   });
 
   it('claims a queued run as soon as it is woken, not at its next poll', async () => {
-    const a = await scene.algorithmAnswering();
+    // The endpoint holds a first run: when its call arrives, the claim that took it is over
+    // and nothing but a wake or the next poll (ten minutes away) claims again.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const a = await scene.algorithmAnswering(async (call) => {
+      if (call.body === 'held') await held;
+      return { body: call.body };
+    });
+    await scene.queueRuns(a, [{ input: 'held' }]);
     const executor = scene.start({ pollIntervalMs: 600_000 });
-    await sleep(300); // its first pass found nothing: it is waiting for the next poll
-    const [runId] = await scene.queueRuns(a, [{ input: 'woken' }]);
-    executor.wake();
-    expect(await scene.finished(runId!)).toMatchObject({ status: 'SUCCEEDED', output: 'woken' });
+    try {
+      await expect.poll(() => a.endpoint.calls.length).toBe(1);
+      const [runId] = await scene.queueRuns(a, [{ input: 'woken' }]);
+      executor.wake();
+      expect(await scene.finished(runId!)).toMatchObject({ status: 'SUCCEEDED', output: 'woken' });
+    } finally {
+      release();
+    }
   });
 
   it('claims nothing for an executor that has no room', async () => {

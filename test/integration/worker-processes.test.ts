@@ -23,6 +23,9 @@ describe('worker process', () => {
     running = [];
     // Flows of one test must not be shared with the workers of the next.
     await scene.database.db.eventFlow.updateMany({ data: { enabled: false } });
+    // Nor their runs: queued as the platform queues them (with retries), against the
+    // scene's endpoint that refuses, they would hold the owner's session limit meanwhile.
+    await scene.database.db.algorithmRun.deleteMany({ where: { status: { in: ['QUEUED', 'RUNNING'] } } });
   });
   afterAll(async () => {
     await scene?.close();

@@ -1,19 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isWorkerAuthorization } from '@/lib/auth/worker-token';
-import { messageInput } from '@/lib/flow-messages/message-input';
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { AppError, HTTP_STATUS } from '@/lib/errors';
+import { acceptFlowMessages } from '@/lib/flow-messages/accept-flow-messages';
+import type { FlowMessageResult, FlowMessagesAnswer } from '@/lib/flow-messages/flow-messages-input';
 import { TEST_AUTH_SECRET } from './app';
 
-// A stand-in for the algorithm API's flow entry (`POST /v1/event-flows/{id}/messages`),
-// speaking the worker's delivery contract: it answers each message of a batch, and for a
-// 200 it has written the AlgorithmRun row (with the SQS message id) before it answers, as
-// the real API promises. Each test decides the answer per message: 200, 429, 500, slow, or
-// never: faults the real API cannot be made to produce on demand. A batch waits for its
-// slowest message and hangs if one hangs; when every message gets the same error, the
-// whole call gets it. The happy path and the 429 loop against the real app are in
-// test/browser/store-file-flow.test.ts and test/integration/capacity-through-sqs.test.ts.
+// A stand-in for the algorithm API's flow entry (`POST /v1/event-flows/{id}/messages`)
+// that adds the faults the real API cannot be made to produce on demand. Each test
+// decides the answer per message: 200, 429, 500, slow, or never. A message answered 200
+// goes through the real flow entry's admission (acceptFlowMessages, on the test's
+// database), so its run is queued exactly as the product queues it (version, timeout,
+// attempts, filters, room, a redelivery finding its run) and its answer is the real one.
+// A batch waits for its slowest message and hangs if one hangs; when every message gets
+// the same error, the whole call gets it. The happy path and the 429 loop against the
+// real app are in test/browser/store-file-flow.test.ts and
+// test/integration/flow-control.test.ts.
 
 export type StandInAnswer = { status: number; delayMs?: number } | 'hang';
 
@@ -68,14 +71,21 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const [first] = settled;
     if (first && first.status !== 200 && first.status !== 429 && settled.every((answer) => answer.status === first.status)) return reply(response, first.status);
-    const results = await Promise.all(
-      batch.map(async (call, index) => {
-        const status = settled[index]!.status;
-        const recorded = status !== 200 || (await recordRun(db, call).then(() => true, () => false));
-        return { id: call.messageId, status: recorded ? status : 500 };
-      }),
+    const toAdmit = messages.filter((_, index) => settled[index]!.status === 200);
+    let admitted: FlowMessagesAnswer | undefined;
+    try {
+      if (toAdmit.length > 0) admitted = await acceptFlowMessages(db, flowId, toAdmit);
+    } catch (error) {
+      // The whole call fails, with the status the real route gives (e.g. 404 for a flow paused or deleted meanwhile).
+      if (!(error instanceof AppError)) return reply(response, 500);
+      return reply(response, HTTP_STATUS[error.code], { error: { code: error.code, message: error.message } });
+    }
+    const answered = new Map(admitted?.results.map((result) => [result.id, result]));
+    const results = batch.map((call, index): FlowMessageResult | { id: string; status: number } =>
+      settled[index]!.status === 200 ? answered.get(call.messageId)! : { id: call.messageId, status: settled[index]!.status },
     );
-    reply(response, 200, { results });
+    const retryAfter: Record<string, string> = admitted?.retryAfterSeconds === undefined ? {} : { 'retry-after': String(admitted.retryAfterSeconds) };
+    reply(response, 200, { ...admitted, results }, retryAfter);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -96,32 +106,8 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
   };
 }
 
-function reply(response: http.ServerResponse, status: number, body: unknown = { error: { code: String(status) } }) {
+function reply(response: http.ServerResponse, status: number, body: unknown = { error: { code: String(status) } }, headers: Record<string, string> = {}) {
   if (response.destroyed) return;
-  response.writeHead(status, { 'content-type': 'application/json' });
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
-
-// Like the real API, a message delivered again finds its run instead of adding one.
-async function recordRun(db: Db, call: PlatformCall) {
-  const existing = await db.algorithmRun.findFirst({ where: { eventFlowId: call.flowId, sqsMessageId: call.messageId } });
-  if (existing) return;
-  const flow = await db.eventFlow.findUniqueOrThrow({
-    where: { id: call.flowId },
-    include: { algorithm: { include: { versions: { orderBy: { createdAt: 'desc' } } } } },
-  });
-  const version = flow.algorithm.versions.find((v) => v.version === flow.version) ?? flow.algorithm.versions[0]!;
-  await db.algorithmRun.create({
-    data: {
-      algorithmId: flow.algorithmId,
-      versionId: version.id,
-      callerId: flow.creatorId,
-      source: 'EVENT_FLOW',
-      eventFlowId: flow.id,
-      sqsMessageId: call.messageId,
-      input: messageInput(call.body).input as Prisma.InputJsonValue,
-      timeoutSeconds: flow.timeoutSeconds ?? 60,
-    },
-  });
-}
-

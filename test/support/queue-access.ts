@@ -1,4 +1,4 @@
-import { createQueueAccess, type QueueAccess } from '@/lib/admin/queue-access';
+import { createQueueAccess, type QueueAccess } from '@/lib/sqs/queue-access';
 import { localSqsAccess } from './worker';
 
 /** Queue access in local mode, against the run's SQS emulator. */

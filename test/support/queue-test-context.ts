@@ -1,6 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll } from 'vitest';
-import type { QueueAccess } from '@/lib/admin/queue-access';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
 import { createTestDatabase, type TestDatabase } from './database';
 import { localQueueAccess } from './queue-access';
 import { testSqsClient } from './sqs';

@@ -1,5 +1,5 @@
 import { listQueueOverview } from '@/lib/admin/list-queue-overview';
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { queueReadoutCaches } from '@/lib/admin/queue-readout-cache';
 import { assertAdmin } from '@/lib/auth/assert-admin';
 import { db } from '@/lib/db/client';

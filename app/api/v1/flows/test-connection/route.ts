@@ -1,4 +1,4 @@
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { checkQueueConnection } from '@/lib/connection-checks/check-queue-connection';
 import { testConnectionLimit } from '@/lib/connection-checks/test-connection-limit';
 import { db } from '@/lib/db/client';

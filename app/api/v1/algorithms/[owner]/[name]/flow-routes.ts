@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { getAlgorithmForOwner } from '@/lib/algorithms/get-algorithm-for-owner';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';

@@ -1,4 +1,4 @@
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { db } from '@/lib/db/client';
 import { userRoute } from '@/lib/http/json-route';
 import { findOperableFlow } from '@/lib/redrive/find-operable-flow';

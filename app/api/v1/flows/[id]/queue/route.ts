@@ -1,4 +1,4 @@
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { queueReadoutCaches } from '@/lib/admin/queue-readout-cache';
 import { db } from '@/lib/db/client';
 import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';

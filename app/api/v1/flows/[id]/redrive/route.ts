@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { queueReadoutCaches, readoutKey } from '@/lib/admin/queue-readout-cache';
 import { db } from '@/lib/db/client';
 import { userRoute } from '@/lib/http/json-route';

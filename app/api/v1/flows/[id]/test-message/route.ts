@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { db } from '@/lib/db/client';
 import { sendTestMessage } from '@/lib/flow-messages/send-test-message';
 import { userRoute } from '@/lib/http/json-route';

@@ -1,4 +1,4 @@
-import { queueAccess } from '@/lib/admin/queue-access';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { testConnectionLimit } from '@/lib/connection-checks/test-connection-limit';
 import { testSavedConnection } from '@/lib/connection-checks/test-saved-connection';
 import { db } from '@/lib/db/client';

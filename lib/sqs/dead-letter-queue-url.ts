@@ -1,4 +1,4 @@
-import { parseSqsArn } from '@/lib/aws/sqs-arn';
+import { parseSqsArn } from './sqs-arn';
 
 /**
  * The URL of a source queue's DLQ, from the deadLetterTargetArn of its redrive policy.

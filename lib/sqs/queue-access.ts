@@ -1,9 +1,9 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { env, isLocalSqs } from '@/lib/env';
-import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
-import { AssumeRoleError } from '@/lib/sqs/assume-role-cached';
-import { roleSessionName } from '@/lib/sqs/role-session-name';
-import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
+import { sqsAccessFromEnv } from './sqs-access-from-env';
+import { AssumeRoleError } from './assume-role-cached';
+import { roleSessionName } from './role-session-name';
+import { sqsClientForFlow, type SqsAccess } from './sqs-client-for-flow';
 
 // The web app's way to a connection's queue (admin view, redrive, Test connection):
 // the worker's SQS access, with its AssumeRole cache, acting as the connection's role.

@@ -18,9 +18,10 @@ export interface WorkerRunExecutorOptions {
 }
 
 /**
- * The worker's run executor: runs the queued runs (lib/runs). It wakes on the NOTIFY of
- * every queued run and on other executors' runs moving (capacity freed); its poll stays
- * as the fallback while the notification connection is down.
+ * The worker's wiring around the run executor (lib/runs/start-run-executor.ts, which runs
+ * the queued runs): the worker process's heartbeat as the executor's lease, and wakes on
+ * the NOTIFY of every queued run and on other executors' runs moving (capacity freed);
+ * the executor's poll stays as the fallback while the notification connection is down.
  */
 export function startWorkerRunExecutor({ db, databaseUrl, workerId, leaseMs, maxBackoffMs, logger }: WorkerRunExecutorOptions): RunExecutor {
   const context = platformRunContext();

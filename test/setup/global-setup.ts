@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import chromium from '@sparticuz/chromium';
 import { startFauxqs } from 'fauxqs';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '@/lib/db/migrate';
@@ -64,6 +65,9 @@ async function startServices(): Promise<TestServices> {
     // Worker and browser tests run the production builds; build them once, before any file starts.
     await buildWorker();
     await ensureAppBuilt(() => console.log('[test] building the web app for the browser tests…'));
+    // Chromium is unpacked to /tmp once, here: files launching it in parallel each saw the
+    // file appear while another one was still writing it (spawn ETXTBSY).
+    await chromium.executablePath();
     return { postgresPort: cluster.port, sqsEndpoint: sqs.address, stop };
   } catch (error) {
     await stop();

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/client';
+import { sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { parseAlgoPath } from './parse-algo-path';
@@ -13,6 +13,20 @@ export interface AlgoCall {
   endpointUrl: string;
 }
 
+// The algorithm and the version to run (the named one, else the latest published) in one
+// named statement: it is read on every algorithm API call.
+const READ_ALGO_VERSION = {
+  name: 'read-algo-version',
+  text: `
+    SELECT a."id" AS "algorithmId", a."ownerId", v."id" AS "versionId", v."endpointUrl"
+    FROM "Algorithm" a JOIN "User" o ON o."id" = a."ownerId"
+    LEFT JOIN LATERAL (
+      SELECT "id", "endpointUrl" FROM "AlgorithmVersion"
+      WHERE "algorithmId" = a."id" AND ($3::text IS NULL OR "version" = $3) ORDER BY "createdAt" DESC LIMIT 1
+    ) v ON true
+    WHERE o."username" = $1 AND a."name" = $2`,
+};
+
 /**
  * Which algorithm version runs, for whom and how long. The algorithm must belong to the
  * caller; anything else is "not found", so callers learn nothing about what they may not see.
@@ -21,19 +35,18 @@ export async function resolveAlgoCall(db: Db, segments: string[], callerId: stri
   const path = parseAlgoPath(segments);
   const notFound = new AppError('NOT_FOUND', `No algorithm ${segments.slice(0, 2).join('/')}`);
   if (!path) throw notFound;
-  const algorithm = await db.algorithm.findFirst({ where: { name: path.name, owner: { username: path.owner } }, select: { id: true, ownerId: true } });
-  if (!algorithm || algorithm.ownerId !== callerId) throw notFound;
-  const version = await findVersion(db, algorithm.id, path.version);
-  return { algorithmId: algorithm.id, versionId: version.id, callerId, timeoutSeconds: timeoutFrom(timeoutParam), endpointUrl: version.endpointUrl };
-}
-
-/** The named version, or the latest published one. */
-async function findVersion(db: Db, algorithmId: string, version: string | undefined) {
-  const row = version
-    ? await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId, version } }, select: { id: true, endpointUrl: true } })
-    : await db.algorithmVersion.findFirst({ where: { algorithmId }, orderBy: { createdAt: 'desc' }, select: { id: true, endpointUrl: true } });
-  if (!row) throw new AppError('NOT_FOUND', version ? `No published version ${version}` : 'The algorithm has no published version');
-  return row;
+  const {
+    rows: [found],
+  } = await sqlPool(db).query<{ algorithmId: string; ownerId: string; versionId: string | null; endpointUrl: string | null }>({
+    ...READ_ALGO_VERSION,
+    values: [path.owner, path.name, path.version ?? null],
+  });
+  if (!found || found.ownerId !== callerId) throw notFound;
+  if (!found.versionId || found.endpointUrl === null) {
+    throw new AppError('NOT_FOUND', path.version ? `No published version ${path.version}` : 'The algorithm has no published version');
+  }
+  const { algorithmId, versionId, endpointUrl } = found;
+  return { algorithmId, versionId, callerId, timeoutSeconds: timeoutFrom(timeoutParam), endpointUrl };
 }
 
 function timeoutFrom(param: string | null): number {

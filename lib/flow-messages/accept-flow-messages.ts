@@ -3,7 +3,6 @@ import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { admitRuns } from '@/lib/runs/admit-runs';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
-import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { checkEachMessage } from './check-each-message';
 import type { FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
@@ -17,8 +16,6 @@ interface FlowToRun {
   version: string | null;
   versionId: string | null;
   filters: unknown;
-  /** The platform settings row (for the default retry policy). */
-  settings: Partial<PlatformSettings> | null;
 }
 
 // Read for every received batch (a hot path): a named statement through pg, planned once per connection.
@@ -28,8 +25,7 @@ const READ_FLOW_TO_RUN = {
     SELECT f."algorithmId", f."creatorId", f."timeoutSeconds", f."maxAttempts", f."version", f."filters",
       (SELECT v."id" FROM "AlgorithmVersion" v
         WHERE v."algorithmId" = f."algorithmId" AND (f."version" IS NULL OR v."version" = f."version")
-        ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId",
-      (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings
+        ORDER BY v."createdAt" DESC LIMIT 1) AS "versionId"
     FROM "EventFlow" f WHERE f."id" = $1 AND f."enabled"`,
 };
 
@@ -42,7 +38,7 @@ const READ_FLOW_TO_RUN = {
  */
 export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly unknown[]): Promise<FlowMessagesAnswer> {
   const { messages, refused } = checkEachMessage(batch);
-  // The flow, the version it runs (its own, else the latest published) and the settings in one round trip.
+  // The flow and the version it runs (its own, else the latest published) in one round trip.
   const {
     rows: [flow],
   } = await sqlPool(db).query<FlowToRun>({ ...READ_FLOW_TO_RUN, values: [flowId] });
@@ -59,7 +55,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly
       versionId: flow.versionId,
       callerId: flow.creatorId,
       timeoutSeconds: flow.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS,
-      maxAttempts: flow.maxAttempts ?? settingsFromRow(flow.settings).defaultMaxAttempts,
+      maxAttempts: flow.maxAttempts ?? undefined,
       status: 'QUEUED',
       eventFlowId: flowId,
     },

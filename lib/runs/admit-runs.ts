@@ -1,6 +1,6 @@
 import { sqlPool, type Db } from '@/lib/db/client';
 import { sqlTransaction } from '@/lib/db/sql-transaction';
-import { getPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
+import { defaultPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
 import { admissionLimits, estimateRetryAfterSeconds } from './admission-limits';
 
@@ -61,12 +61,15 @@ const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
 // One INSERT for the whole batch (the rows of one unnest). A message that already has a
 // run of this flow is skipped (ON CONFLICT DO NOTHING; one being inserted by another
 // admission is waited for). Ids are made here, as uuids: the runs' ids are opaque.
+// Attempts: the batch's, else the settings row's default, else the environment's (as
+// settingsFromRow falls back).
 const INSERT_RUNS = {
   name: 'admit-insert-runs',
   text: `
     INSERT INTO "AlgorithmRun" ("id", "algorithmId", "versionId", "callerId", "timeoutSeconds", "status", "attempt", "maxAttempts",
       "startedAt", "source", "eventFlowId", "input", "inputNote", "sqsMessageId", "messageGroupId", "sequenceNumber", "createdAt", "queuedAt")
-    SELECT gen_random_uuid()::text, $1, $2, $3, $4, $5::"RunStatus", CASE WHEN $5::text = 'RUNNING' THEN 1 ELSE 0 END, $6,
+    SELECT gen_random_uuid()::text, $1, $2, $3, $4, $5::"RunStatus", CASE WHEN $5::text = 'RUNNING' THEN 1 ELSE 0 END,
+      COALESCE($6::int, (SELECT "defaultMaxAttempts" FROM "PlatformSettings" WHERE "id" = 1), $14::int),
       CASE WHEN $5::text = 'RUNNING' THEN now() AT TIME ZONE 'UTC' END, $7::"RunSource", $8,
       i.input::jsonb, i.note, i.message_id, i.group_id, i.sequence::numeric, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY AS i(input, note, message_id, group_id, sequence, n)
@@ -103,7 +106,6 @@ const DELETE_REFUSED = { name: 'admit-delete-refused', text: `DELETE FROM "Algor
 export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Promise<AdmissionResult> {
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
   const counted = batch.status === 'QUEUED' ? 'QUEUED' : 'RUNNING';
-  const maxAttempts = batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? (await getPlatformSettings(db)).defaultMaxAttempts);
   const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
   // In message-id order: two admissions of the same messages wait on each other's rows
   // in one order, never in a cycle (a deadlock).
@@ -122,7 +124,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
           batch.callerId,
           batch.timeoutSeconds,
           batch.status,
-          maxAttempts,
+          batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? null),
           batch.eventFlowId ? 'EVENT_FLOW' : 'API',
           batch.eventFlowId ?? null,
           toInsert.map((item) => JSON.stringify(item.input ?? null)),
@@ -130,6 +132,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
           toInsert.map((item) => item.sqsMessageId ?? null),
           toInsert.map((item) => item.messageGroupId ?? null),
           toInsert.map((item) => item.sequenceNumber ?? null),
+          defaultPlatformSettings().defaultMaxAttempts,
         ],
       });
       const insertedIds = inserted.map((run) => run.id);

@@ -256,6 +256,16 @@ describe('the algorithm API', () => {
       expect((await call(`${cy.path}?output=void`, { key: cy.key })).status).toBe(200);
     });
 
+    it("gives queued runs the platform's default attempts: the admin's setting, else the environment's", async () => {
+      const owner = await ownerWithAlgorithm();
+      const queue = async () => (await (await call(`${owner.path}?output=void`, { key: owner.key })).json()).result.run_id as string;
+      const envDefault = await queue();
+      await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, defaultMaxAttempts: 7 } });
+      const adminDefault = await queue();
+      expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: envDefault } })).toMatchObject({ maxAttempts: 3, attempt: 0 });
+      expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: adminDefault } })).toMatchObject({ maxAttempts: 7, attempt: 0 });
+    });
+
     it('queues runs beyond the execution limits: only the backlog decides', async () => {
       await t.db.platformSettings.create({ data: { maxWorkers: 1, userSessionLimit: 1 } });
       const owner = await ownerWithAlgorithm();

@@ -105,7 +105,6 @@ const DELETE_REFUSED = { name: 'admit-delete-refused', text: `DELETE FROM "Algor
  */
 export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Promise<AdmissionResult> {
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
-  const counted = batch.status === 'QUEUED' ? 'QUEUED' : 'RUNNING';
   const candidates = items.filter((item, index) => !item.sqsMessageId || messageIds.indexOf(item.sqsMessageId) === index);
   // In message-id order: two admissions of the same messages wait on each other's rows
   // in one order, never in a cycle (a deadlock).
@@ -140,7 +139,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       await client.query(TAKE_ADMISSION_LOCK);
       const { rows } = await client.query<AdmissionState>({
         ...READ_ADMISSION_STATE,
-        values: [batch.eventFlowId ?? null, messageIds, insertedIds, batch.callerId, counted, RUNS_QUEUED_CHANNEL],
+        values: [batch.eventFlowId ?? null, messageIds, insertedIds, batch.callerId, batch.status, RUNS_QUEUED_CHANNEL],
       });
       const { existing: found, total, mine, settings } = rows[0]!;
       const limits = admissionLimits(batch.status, settingsFromRow(settings), { total, mine });

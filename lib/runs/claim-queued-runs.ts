@@ -30,31 +30,15 @@ export interface ClaimRequest {
   answeredRunIds?: string[];
 }
 
-/**
- * Marks up to `limit` queued runs RUNNING for this executor and returns what executing
- * them needs. What may start is decided in one statement, under the claim lock:
- * - retries wait for their `nextAttemptAt`;
- * - FIFO message groups run one at a time in sequence order: only a group's first
- *   queued run may start, and only while none of the group runs (a retrying run
- *   blocks its group, as Lambda's SQS trigger does);
- * - a flow's maxConcurrency, the user session limit and the maximum of workers count
- *   the runs already RUNNING, in every process (but not those answered);
- * - users take turns: every user's oldest runs before anyone's second ones.
- * The lock, the claim and a read of the platform settings go in one round trip: a
- * multi-statement query, which PostgreSQL runs as one transaction (so the lock is held
- * until the claim commits, and an error rolls both back); its few values are inlined as
- * checked literals.
- */
-export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<ClaimedRuns> {
-  const executorId = pg.escapeLiteral(request.executorId);
-  const limit = wholeNumber(request.limit);
-  const maxWorkers = wholeNumber(request.maxWorkers);
-  const userSessionLimit = wholeNumber(request.userSessionLimit);
-  const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
-  const results = (await sqlPool(db).query(`
-    SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
+// What may start, decided in one statement (see claimQueuedRuns). Prepared once per
+// connection with SQL's PREPARE, so the claim can still be one multi-statement round trip,
+// and run with a generic plan: planning it anew took longer than running it (1.0 ms of
+// 1.7 ms with 1,000 runs queued). Parameters: $1 executor id, $2 free slots, $3 maximum
+// of workers, $4 user session limit, $5 candidates per user, $6 answered run ids.
+const CLAIM = 'claim_queued_runs';
+const PREPARE_CLAIM = `PREPARE ${CLAIM}(text, int, int, int, int, text[]) AS
     WITH RECURSIVE running AS (
-      SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING' AND NOT ("id" = ANY(${answered}))
+      SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING' AND NOT ("id" = ANY($6))
     ),
     -- The users with queued runs, by skipping through the (status, callerId) index.
     callers AS (
@@ -70,7 +54,7 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
         SELECT r."id", r."callerId", r."eventFlowId", r."createdAt" FROM "AlgorithmRun" r
         WHERE r."status" = 'QUEUED' AND r."callerId" = u."callerId" AND r."messageGroupId" IS NULL
           AND (r."nextAttemptAt" IS NULL OR r."nextAttemptAt" <= now() AT TIME ZONE 'UTC')
-        ORDER BY r."createdAt" LIMIT ${userSessionLimit + CANDIDATE_MARGIN}
+        ORDER BY r."createdAt" LIMIT $5
       ) c
       WHERE u."callerId" IS NOT NULL
     ),
@@ -102,25 +86,61 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
     ),
     picked AS (
       SELECT u."id" FROM per_user u
-      WHERE u.user_rank <= ${userSessionLimit} - (SELECT count(*) FROM running x WHERE x."callerId" = u."callerId")
+      WHERE u.user_rank <= $4 - (SELECT count(*) FROM running x WHERE x."callerId" = u."callerId")
       ORDER BY u.user_rank, u."createdAt", u."id"
-      LIMIT GREATEST(0, LEAST(${limit}, ${maxWorkers} - (SELECT count(*) FROM running)::int))
+      LIMIT GREATEST(0, LEAST($2, $3 - (SELECT count(*) FROM running)::int))
     ),
     claimed AS (
       UPDATE "AlgorithmRun" r
       SET "status" = 'RUNNING', "startedAt" = now() AT TIME ZONE 'UTC', "attempt" = r."attempt" + 1,
-        "executorId" = ${executorId}, "nextAttemptAt" = NULL
+        "executorId" = $1, "nextAttemptAt" = NULL
       FROM picked WHERE r."id" = picked."id"
       RETURNING r."id", r."input", r."timeoutSeconds", r."eventFlowId", r."sqsMessageId", r."attempt", r."maxAttempts",
         r."versionId", r."algorithmId", r."callerId"
     )
     SELECT c."id", c."input", c."timeoutSeconds", c."eventFlowId", c."sqsMessageId", c."attempt", c."maxAttempts",
-      ${executorId} AS "executorId", v."endpointUrl", a."ownerId", c."callerId"
+      $1 AS "executorId", v."endpointUrl", a."ownerId", c."callerId"
     FROM claimed c
     JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
-    JOIN "Algorithm" a ON a."id" = c."algorithmId";
-    SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
-  return { runs: results[1]!.rows as RunToExecute[], settings: settingsFromRow(results[2]!.rows[0] ?? null) };
+    JOIN "Algorithm" a ON a."id" = c."algorithmId"`;
+const preparedOn = new WeakSet<pg.PoolClient>();
+
+/**
+ * Marks up to `limit` queued runs RUNNING for this executor and returns what executing
+ * them needs. What may start is decided in one statement, under the claim lock:
+ * - retries wait for their `nextAttemptAt`;
+ * - FIFO message groups run one at a time in sequence order: only a group's first
+ *   queued run may start, and only while none of the group runs (a retrying run
+ *   blocks its group, as Lambda's SQS trigger does);
+ * - a flow's maxConcurrency, the user session limit and the maximum of workers count
+ *   the runs already RUNNING, in every process (but not those answered);
+ * - users take turns: every user's oldest runs before anyone's second ones.
+ * The lock, the claim and a read of the platform settings go in one round trip: a
+ * multi-statement query, which PostgreSQL runs as one transaction (so the lock is held
+ * until the claim commits, an error rolls both back, and the claim's snapshot is taken
+ * after the lock); its few values are inlined as checked literals.
+ */
+export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<ClaimedRuns> {
+  const executorId = pg.escapeLiteral(request.executorId);
+  const limit = wholeNumber(request.limit);
+  const maxWorkers = wholeNumber(request.maxWorkers);
+  const userSessionLimit = wholeNumber(request.userSessionLimit);
+  const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
+  const client = await sqlPool(db).connect();
+  try {
+    if (!preparedOn.has(client)) {
+      await client.query(PREPARE_CLAIM);
+      preparedOn.add(client);
+    }
+    const results = (await client.query(`
+      SET LOCAL plan_cache_mode = force_generic_plan;
+      SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
+      EXECUTE ${CLAIM}(${executorId}, ${limit}, ${maxWorkers}, ${userSessionLimit}, ${userSessionLimit + CANDIDATE_MARGIN}, ${answered});
+      SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
+    return { runs: results[2]!.rows as RunToExecute[], settings: settingsFromRow(results[3]!.rows[0] ?? null) };
+  } finally {
+    client.release();
+  }
 }
 
 function wholeNumber(value: number): number {

@@ -29,8 +29,9 @@ export async function benchThroughput(): Promise<boolean> {
       ];
       const rates = new Map<string, ThroughputResult>();
       for (const [name, start] of contenders) {
-        // A warm-up round (JIT, connection pools), then the median of REPEATS rounds.
-        await measureThroughput(platform.sqs, name, connections, Math.ceil(MESSAGES[connections] / 4), start);
+        // A warm-up round as large as the others (JIT, connection pools: a quarter of one left
+        // ours still warming up, its rounds rising), then the median of REPEATS rounds.
+        await measureThroughput(platform.sqs, name, connections, MESSAGES[connections], start);
         const cpuUsed = await startCpuMeter(processesOf(platform));
         const rounds: ThroughputResult[] = [];
         for (let i = 0; i < REPEATS; i++) rounds.push(await measureThroughput(platform.sqs, name, connections, MESSAGES[connections], start));

@@ -2,6 +2,7 @@ import { retryAfterMsOf } from '@/lib/http/retry-after';
 import type { EgressPolicy } from '@/lib/outgoing-http/egress-policy';
 import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
 import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
+import { jsonStorageProblem } from './json-storage-problem';
 
 // One POST to an algorithm version's endpoint, under the egress policy and bounded by
 // the run's timeout. Every way it can end becomes a value: the output, an error in
@@ -51,12 +52,18 @@ export async function callAlgorithmEndpoint(call: EndpointCall): Promise<RunOutc
         retryAfterMs: retryAfterMsOf(firstHeader(response.headers['retry-after'])),
       };
     }
-    if (!isJson) return { status: 'SUCCEEDED', output: text };
-    try {
-      return { status: 'SUCCEEDED', output: JSON.parse(text) as unknown };
-    } catch {
-      return { status: 'FAILED', error: 'The algorithm answered with invalid JSON', retryable: false };
+    let output: unknown = text;
+    if (isJson) {
+      try {
+        output = JSON.parse(text);
+      } catch {
+        return { status: 'FAILED', error: 'The algorithm answered with invalid JSON', retryable: false };
+      }
     }
+    // Refused here, or its write would fail with the outcomes written beside it.
+    const problem = jsonStorageProblem(output);
+    if (problem) return { status: 'FAILED', error: `The algorithm's output cannot be stored: ${problem}`, retryable: false };
+    return { status: 'SUCCEEDED', output };
   } catch (error) {
     return failedOutcomeOf(error, call.timeoutSeconds);
   }
@@ -78,8 +85,15 @@ function failedOutcomeOf(error: unknown, timeoutSeconds: number): FailedOutcome 
   }
 }
 
-/** The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`. */
+/**
+ * The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`, else
+ * its text; a \u0000 in it, which a PostgreSQL text column refuses, shown as U+FFFD.
+ */
 function errorMessageOf(text: string, isJson: boolean): string {
+  return algorithmMessageOf(text, isJson).replaceAll('\u0000', '\uFFFD');
+}
+
+function algorithmMessageOf(text: string, isJson: boolean): string {
   if (isJson) {
     try {
       const body = JSON.parse(text) as { error?: unknown; message?: unknown };

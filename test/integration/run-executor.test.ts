@@ -157,4 +157,23 @@ describe('the run executor', () => {
       durations: 40,
     });
   });
+  it('fails a run whose output or error PostgreSQL cannot store, alone: the runs finishing beside it succeed', async () => {
+    // Every fourth run answers something jsonb or text columns refuse (\u0000, a lone
+    // surrogate); the 40 end together, so they share outcome batches with the others.
+    const a = await scene.algorithmAnswering((call) => {
+      const n = call.body as number;
+      if (n % 4 === 1) return { body: { text: 'nul \u0000 here' } };
+      if (n % 4 === 2) return { body: { text: 'lone \uD800 surrogate' } };
+      if (n % 4 === 3) return { status: 500, body: 'broken \u0000 body', text: true };
+      return { body: n };
+    });
+    const runIds = await scene.queueRuns(a, Array.from({ length: 40 }, (_, i) => ({ input: i })), { maxAttempts: 1 });
+    scene.start();
+    const runs = await Promise.all(runIds.map((runId) => scene.finished(runId)));
+
+    expect(runs.filter((_, i) => i % 4 === 0).map((run) => [run.status, run.output])).toEqual(Array.from({ length: 10 }, (_, i) => ['SUCCEEDED', 4 * i]));
+    for (const run of runs.filter((_, i) => i % 4 === 1)) expect(run).toMatchObject({ status: 'FAILED', error: expect.stringContaining('\\u0000') });
+    for (const run of runs.filter((_, i) => i % 4 === 2)) expect(run).toMatchObject({ status: 'FAILED', error: expect.stringContaining('surrogate') });
+    for (const run of runs.filter((_, i) => i % 4 === 3)) expect(run.error).toMatch(/HTTP 500: broken .* body/);
+  });
 });

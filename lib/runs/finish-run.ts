@@ -1,3 +1,4 @@
+import { batchWhileBusy } from '@/lib/async/batch-while-busy';
 import { sqlPool, type Db } from '@/lib/db/client';
 import { DURATION_BUCKETS } from '@/lib/flow-metrics/duration-buckets';
 import { runRollupOf } from '@/lib/flow-metrics/run-rollup';
@@ -13,11 +14,11 @@ export interface FinishingRun {
   executorId: string | null;
 }
 
-// Outcomes are written in batches: while one batch's statement is in flight, the outcomes
-// that arrive meanwhile wait for the next, so a busy executor writes many runs per round
-// trip and an idle one writes each at once. One named prepared statement (planned once per
-// connection) finishes a batch and adds its ended runs to their flows' per-minute rollups
-// (the connection page's charts), summed per flow first: one upsert per flow and minute.
+// Outcomes are written in batches (batchWhileBusy): a busy executor writes many runs per
+// round trip and an idle one writes each at once. One named prepared statement (planned
+// once per connection) finishes a batch and adds its ended runs to their flows' per-minute
+// rollups (the connection page's charts), summed per flow first: one upsert per flow and
+// minute.
 const FINISH_RUNS = {
   name: 'finish-runs',
   text: `
@@ -66,14 +67,10 @@ const FINISH_RUNS = {
 // More outcomes than this wait for the next batch (bounded statement size).
 const MAX_BATCH = 500;
 
-/** One outcome waiting for its batch: the statement's columns, and who waits for it. */
-interface PendingFinish {
-  row: [string, string, string | null, string | null, number, number | null, number, string, string | null, number, number, number, number | null];
-  done(finished: boolean): void;
-  failed(error: unknown): void;
-}
+/** One outcome: the statement's columns. */
+type FinishRow = [string, string, string | null, string | null, number, number | null, number, string, string | null, number, number, number, number | null];
 
-const batches = new WeakMap<Db, { waiting: PendingFinish[]; writing: boolean }>();
+const finishers = new WeakMap<Db, (row: FinishRow) => Promise<boolean>>();
 
 /**
  * Records how an attempt ended: SUCCEEDED, FAILED, TIMED_OUT, DEAD, or QUEUED again for
@@ -85,7 +82,7 @@ const batches = new WeakMap<Db, { waiting: PendingFinish[]; writing: boolean }>(
  */
 export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, next: NextRunState, durationMs: number): Promise<NextRunState | null> {
   const rollup = runRollupOf(next.status, durationMs);
-  const row: PendingFinish['row'] = [
+  const row: FinishRow = [
     run.id,
     next.status,
     outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null,
@@ -100,28 +97,15 @@ export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, 
     rollup?.dead ?? 0,
     rollup?.bucket ?? null,
   ];
-  const finished = await new Promise<boolean>((done, failed) => {
-    const batch = batches.get(db) ?? { waiting: [], writing: false };
-    batches.set(db, batch);
-    batch.waiting.push({ row, done, failed });
-    if (!batch.writing) void writeBatches(db, batch);
-  });
-  return finished ? next : null;
+  let finish = finishers.get(db);
+  if (!finish) finishers.set(db, (finish = batchWhileBusy((rows) => writeFinishes(db, rows), MAX_BATCH)));
+  return (await finish(row)) ? next : null;
 }
 
-/** Writes what is waiting, a batch at a time, until nothing is. A failed batch fails each of its callers (they retry). */
-async function writeBatches(db: Db, batch: { waiting: PendingFinish[]; writing: boolean }): Promise<void> {
-  batch.writing = true;
-  while (batch.waiting.length) {
-    const writing = batch.waiting.splice(0, MAX_BATCH);
-    try {
-      const columns = writing[0]!.row.map((_, column) => writing.map(({ row }) => row[column]));
-      const { rows } = await sqlPool(db).query<{ id: string }>({ ...FINISH_RUNS, values: [...columns, DURATION_BUCKETS] });
-      const finished = new Set(rows.map((row) => row.id));
-      for (const pending of writing) pending.done(finished.has(pending.row[0]));
-    } catch (error) {
-      for (const pending of writing) pending.failed(error);
-    }
-  }
-  batch.writing = false;
+/** One batch's statement; for each row, whether it was this attempt's to finish. */
+async function writeFinishes(db: Db, rows: FinishRow[]): Promise<boolean[]> {
+  const columns = rows[0]!.map((_, column) => rows.map((row) => row[column]));
+  const { rows: finished } = await sqlPool(db).query<{ id: string }>({ ...FINISH_RUNS, values: [...columns, DURATION_BUCKETS] });
+  const finishedIds = new Set(finished.map((row) => row.id));
+  return rows.map((row) => finishedIds.has(row[0]));
 }

@@ -15,8 +15,10 @@ type Answer = { admission: Admission; retryAfterSeconds?: number } | { error: un
 // one admission per set of calls with the same batch fields. Every admission takes the
 // platform-wide admission lock, and the hand-offs of that lock between waiting
 // transactions bounded the API at about 330 calls/s with 20 connections (bench:api): a
-// group takes it once. One group failing fails only its own calls.
-const MAX_CALLS_PER_ROUND = 100;
+// group takes it once. One group failing fails only its own calls. At most 20 calls a
+// round: 20 inputs of the largest size (MAX_ALGO_INPUT_BYTES) stay far below PostgreSQL's
+// 1 GB limit on one statement.
+const MAX_CALLS_PER_ROUND = 20;
 const admitters = new WeakMap<Db, (request: RunRequest) => Promise<Answer>>();
 
 /** Creates one run (the algorithm API) if there is room; throws TOO_MANY_REQUESTS with a Retry-After otherwise. */
@@ -31,9 +33,10 @@ export async function admitRun(db: Db, request: RunRequest): Promise<AdmittedRun
 }
 
 async function admitTogether(db: Db, requests: RunRequest[]): Promise<Answer[]> {
+  // Only calls whose batch fields are all the same share an admission.
   const groups = new Map<string, number[]>();
-  requests.forEach(({ algorithmId, versionId, callerId, timeoutSeconds, status, maxAttempts }, index) => {
-    const key = JSON.stringify([algorithmId, versionId, callerId, timeoutSeconds, status, maxAttempts ?? null]);
+  requests.forEach(({ input: _, ...batch }, index) => {
+    const key = JSON.stringify(batch);
     groups.set(key, [...(groups.get(key) ?? []), index]);
   });
   const answers: Answer[] = [];

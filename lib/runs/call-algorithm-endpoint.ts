@@ -85,15 +85,8 @@ function failedOutcomeOf(error: unknown, timeoutSeconds: number): FailedOutcome 
   }
 }
 
-/**
- * The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`, else
- * its text; a \u0000 in it, which a PostgreSQL text column refuses, shown as U+FFFD.
- */
+/** The algorithm's own message when it sent `{error: {message}}` or `{error: "…"}`. */
 function errorMessageOf(text: string, isJson: boolean): string {
-  return algorithmMessageOf(text, isJson).replaceAll('\u0000', '\uFFFD');
-}
-
-function algorithmMessageOf(text: string, isJson: boolean): string {
   if (isJson) {
     try {
       const body = JSON.parse(text) as { error?: unknown; message?: unknown };

@@ -72,6 +72,10 @@ type FinishRow = [string, string, string | null, string | null, number, number |
 
 const finishers = new WeakMap<Db, (row: FinishRow) => Promise<boolean>>();
 
+// PostgreSQL's text refuses \u0000, which an error message (an algorithm's own words) may
+// hold: shown as U+FFFD, or the whole batch's write would fail.
+const storableText = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 /**
  * Records how an attempt ended: SUCCEEDED, FAILED, TIMED_OUT, DEAD, or QUEUED again for
  * a retry after its backoff; every ended attempt is added to the run's attempt log.
@@ -86,12 +90,12 @@ export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, 
     run.id,
     next.status,
     outcome.status === 'SUCCEEDED' ? JSON.stringify(outcome.output ?? null) : null,
-    next.status === 'SUCCEEDED' ? null : next.error,
+    next.status === 'SUCCEEDED' ? null : storableText(next.error),
     durationMs,
     next.status === 'QUEUED' ? next.retryInMs : null,
     run.attempt,
     outcome.status,
-    outcome.status === 'SUCCEEDED' ? null : outcome.error,
+    outcome.status === 'SUCCEEDED' ? null : storableText(outcome.error),
     rollup?.succeeded ?? 0,
     rollup?.failed ?? 0,
     rollup?.dead ?? 0,

@@ -34,15 +34,16 @@ export async function admitRun(db: Db, request: RunRequest): Promise<AdmittedRun
 
 async function admitTogether(db: Db, requests: RunRequest[]): Promise<Answer[]> {
   // Only calls whose batch fields are all the same share an admission.
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, { batch: Omit<RunRequest, 'input'>; indexes: number[] }>();
   requests.forEach(({ input: _, ...batch }, index) => {
     const key = JSON.stringify(batch);
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key) ?? { batch, indexes: [] };
+    group.indexes.push(index);
+    groups.set(key, group);
   });
   const answers: Answer[] = [];
   await Promise.all(
-    [...groups.values()].map(async (indexes) => {
-      const { input: _, ...batch } = requests[indexes[0]!]!;
+    [...groups.values()].map(async ({ batch, indexes }) => {
       try {
         const { admissions, retryAfterSeconds } = await admitRuns(db, batch, indexes.map((index) => ({ input: requests[index]!.input })));
         indexes.forEach((index, i) => (answers[index] = { admission: admissions[i]!, retryAfterSeconds }));

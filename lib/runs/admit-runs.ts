@@ -81,7 +81,8 @@ const INSERT_RUNS = {
 const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
 
 // Everything decided under the lock, read in one statement (so after the lock was
-// granted: its own snapshot), leaving out this transaction's own rows. Its NOTIFY is
+// granted: its own snapshot), leaving out this transaction's own rows. The literal statuses
+// let its generic plan use the index of waiting and running runs. Its NOTIFY is
 // delivered on commit only, so the executor never wakes before the runs are visible.
 const READ_ADMISSION_STATE = {
   name: 'admit-read-state',
@@ -93,7 +94,7 @@ const READ_ADMISSION_STATE = {
       count(*) FILTER (WHERE "callerId" = $4)::int AS mine,
       (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings,
       (SELECT 1 FROM pg_notify($6, $4) WHERE $5::text = 'QUEUED') AS notified
-    FROM "AlgorithmRun" WHERE "status" = $5::"RunStatus" AND NOT ("id" = ANY($3::text[]))`,
+    FROM "AlgorithmRun" WHERE "status" IN ('QUEUED', 'RUNNING') AND "status" = $5::"RunStatus" AND NOT ("id" = ANY($3::text[]))`,
 };
 
 const DELETE_REFUSED = { name: 'admit-delete-refused', text: `DELETE FROM "AlgorithmRun" WHERE "id" = ANY($1::text[])` };

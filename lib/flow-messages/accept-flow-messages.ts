@@ -1,7 +1,7 @@
 import { sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
-import { admitRuns } from '@/lib/runs/admit-runs';
+import { admitRunsTogether } from '@/lib/runs/admit-run';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import { checkEachMessage } from './check-each-message';
 import type { FlowMessagesAnswer } from './flow-messages-input';
@@ -48,7 +48,7 @@ export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly
   const { toAdmit, answer } = splitFilteredMessages(flow.filters, messages);
   if (toAdmit.length === 0) return { results: [...answer([]), ...refused], room: await readAdmissionRoom(db, flowId) };
 
-  const { admissions, room, retryAfterSeconds } = await admitRuns(
+  const { admissions, room, retryAfterSeconds } = await admitRunsTogether(
     db,
     {
       algorithmId: flow.algorithmId,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admitRun } from '@/lib/runs/admit-run';
+import { admitRun, admitRunsTogether } from '@/lib/runs/admit-run';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createAlgorithm, createUser } from '../support/factories';
 
 // Calls admitted at the same moment share admissions (admit-run.ts): each must still get
-// its own run, with its own input, and its own answer.
+// its own runs, with their own inputs, and its own answers.
 describe('admitting runs of calls that arrive together', () => {
   let t: TestDatabase;
 
@@ -45,5 +45,44 @@ describe('admitting runs of calls that arrive together', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 'rejected' : 'fulfilled')));
     expect(await t.db.algorithmRun.count({ where: { callerId: good.callerId } })).toBe(8);
     expect(await t.db.algorithmRun.count({ where: { callerId: broken.callerId } })).toBe(0);
+  });
+
+  it("admits a flow's received batches together, each answered for its own messages; one that cannot be admitted fails alone", async () => {
+    const caller = await callerWithAlgorithm();
+    const flow = await t.db.eventFlow.create({
+      data: {
+        kind: 'BROKER',
+        algorithmId: caller.algorithmId,
+        creatorId: caller.callerId,
+        queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
+        roleArn: 'arn:aws:iam::123456789012:role/READ_SQS',
+      },
+    });
+    const batch = { ...caller, status: 'QUEUED' as const, eventFlowId: flow.id };
+    const receivedBatch = (c: number, bad = false) =>
+      Array.from({ length: 10 }, (_, m) => ({
+        input: { c, m },
+        sqsMessageId: `call-${c}-message-${m}`,
+        // A sequence number PostgreSQL refuses: the INSERT fails, and with it the admission
+        // of every call grouped with this one, until each is tried alone.
+        ...(bad && m === 4 ? { messageGroupId: 'g', sequenceNumber: 'not a number' } : {}),
+      }));
+    const admitAtOnce = (calls: ReturnType<typeof receivedBatch>[]) => Promise.allSettled(calls.map((items) => admitRunsTogether(t.db, batch, items)));
+    const allGood = await admitAtOnce([0, 1, 2, 3, 4, 5].map((c) => receivedBatch(c)));
+    const oneBad = await admitAtOnce([6, 7, 8, 9, 10, 11].map((c) => receivedBatch(c, c === 9)));
+
+    const answers = [...allGood, ...oneBad];
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map((_, c) => (c === 9 ? 'rejected' : 'fulfilled')));
+    const stored = await t.db.algorithmRun.findMany({ where: { eventFlowId: flow.id } });
+    const byId = new Map(stored.map((run) => [run.id, run]));
+    expect(stored).toHaveLength(110);
+    answers.forEach((answer, c) => {
+      if (answer.status === 'rejected') return;
+      expect(answer.value.admissions).toHaveLength(10);
+      answer.value.admissions.forEach((admission, m) => {
+        expect(admission.admitted).toBe(true);
+        expect(byId.get((admission as { runId: string }).runId)).toMatchObject({ input: { c, m }, sqsMessageId: `call-${c}-message-${m}` });
+      });
+    });
   });
 });

@@ -38,12 +38,10 @@ export async function admitRunsTogether(db: Db, batch: RunBatch, items: RunItem[
 
 /** Creates one run (the algorithm API) if there is room; throws TOO_MANY_REQUESTS with a Retry-After otherwise. */
 export async function admitRun(db: Db, { input, ...batch }: RunBatch & { input: unknown }): Promise<AdmittedRun> {
-  const {
-    admissions: [admission],
-    retryAfterSeconds,
-  } = await admitRunsTogether(db, batch, [{ input }]);
-  if (!admission!.admitted) throw new AppError('TOO_MANY_REQUESTS', admission!.reason, undefined, { retryAfterSeconds });
-  return { id: admission!.runId, status: admission!.status };
+  const { admissions, retryAfterSeconds } = await admitRunsTogether(db, batch, [{ input }]);
+  const admission = admissions[0]!;
+  if (!admission.admitted) throw new AppError('TOO_MANY_REQUESTS', admission.reason, undefined, { retryAfterSeconds });
+  return { id: admission.runId, status: admission.status };
 }
 
 async function admitGroups(db: Db, calls: AdmissionCall[]): Promise<Answer[]> {

@@ -37,7 +37,7 @@ export async function admitRunsTogether(db: Db, batch: RunBatch, items: RunItem[
 }
 
 /** Creates one run (the algorithm API) if there is room; throws TOO_MANY_REQUESTS with a Retry-After otherwise. */
-export async function admitRun(db: Db, { input, ...batch }: RunBatch & { input: unknown }): Promise<AdmittedRun> {
+export async function admitRun(db: Db, { input, ...batch }: Omit<RunBatch, 'eventFlowId'> & { input: unknown }): Promise<AdmittedRun> {
   const { admissions, retryAfterSeconds } = await admitRunsTogether(db, batch, [{ input }]);
   const admission = admissions[0]!;
   if (!admission.admitted) throw new AppError('TOO_MANY_REQUESTS', admission.reason, undefined, { retryAfterSeconds });

@@ -1,36 +1,21 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '@/lib/errors';
+import { db, sqlPool } from '@/lib/db/client';
+import { createRateLimit, type RateLimit } from '@/lib/rate-limits/create-rate-limit';
 
 // Test connection calls STS and SQS with the platform's identity: unthrottled, it is an
 // oracle for which roles trust the platform, and it burns the platform's STS quota.
-// Per user, per web process (in memory: a restart forgets, which errs toward the user).
+// Per user, shared by every web process (lib/rate-limits/).
 
 export const TEST_CONNECTIONS_PER_MINUTE = 10;
 
-export type TestConnectionLimit = (userId: string) => Promise<void>;
+const globalForLimit = globalThis as unknown as { eventFlowsTestConnectionLimit?: RateLimit };
 
-export function createTestConnectionLimit(points = TEST_CONNECTIONS_PER_MINUTE): TestConnectionLimit {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'test-connection', points, duration: 60 });
-  return async (userId) => {
-    try {
-      await limiter.consume(userId);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError(
-        'TOO_MANY_REQUESTS',
-        `You can test connections ${points} times a minute. Try again in ${retryAfterSeconds} s.`,
-        undefined,
-        { retryAfterSeconds },
-      );
-    }
-  };
-}
-
-const globalForLimit = globalThis as unknown as { eventFlowsTestConnectionLimit?: TestConnectionLimit };
-
-/** This web process's limit, shared by both Test connection routes. */
-export function testConnectionLimit(): TestConnectionLimit {
-  globalForLimit.eventFlowsTestConnectionLimit ??= createTestConnectionLimit();
+/** The limit both Test connection routes share. */
+export function testConnectionLimit(): RateLimit {
+  globalForLimit.eventFlowsTestConnectionLimit ??= createRateLimit(sqlPool(db()), {
+    name: 'test-connection',
+    points: TEST_CONNECTIONS_PER_MINUTE,
+    durationSeconds: 60,
+    refusal: (retryAfterSeconds) => `You can test connections ${TEST_CONNECTIONS_PER_MINUTE} times a minute. Try again in ${retryAfterSeconds} s.`,
+  });
   return globalForLimit.eventFlowsTestConnectionLimit;
 }

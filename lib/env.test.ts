@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isLocalSqs, parseEnv } from './env';
+import { ConfigError, isLocalSqs, parseEnv, proxyTrustOf } from './env';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', REQUEUE_DELAY_SECONDS: 300, AWS_REGION: 'us-east-1' });
+    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './.data', REQUEUE_DELAY_SECONDS: 300, AWS_REGION: 'us-east-1' });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -24,6 +24,14 @@ describe('configuration', () => {
   it('rejects a malformed DATABASE_URL with one readable line', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
+  });
+
+  it('believes no forwarding header unless told which proxies to trust', () => {
+    expect(proxyTrustOf(parseEnv({}))).toEqual({ hops: 0 });
+    expect(proxyTrustOf(parseEnv({ TRUSTED_PROXY_HOPS: '1' }))).toEqual({ hops: 1 });
+    expect(proxyTrustOf(parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8' }))).toHaveProperty('proxies');
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'lb.internal' })).toThrow(/TRUSTED_PROXIES must list IP addresses or CIDRs/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8', TRUSTED_PROXY_HOPS: '1' })).toThrow(/not both/);
   });
 
   it('rejects a port out of range', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies, type ProxyTrust } from '@/lib/http/client-ip';
 
 // Configuration, validated once. The names are the product spec's; the README's "Configuration" table lists them.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -7,6 +8,19 @@ const positiveInt = z.coerce.number().int().positive();
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
+  // The web app's interface: this machine only unless the operator opens it (an image sets 0.0.0.0).
+  HOST: z.string().default('127.0.0.1'),
+  // Proxies in front of the web app whose X-Forwarded-For entries are believed: a count of
+  // hops, or their addresses (lib/http/client-ip.ts). Neither: the socket's peer is the client.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((text) => canParse(() => parseTrustedProxies(text)), { message: 'must list IP addresses or CIDRs, e.g. 10.0.0.0/8' }),
+  // On SIGTERM the web app answers "not ready" this long before it stops accepting
+  // connections (load balancers move away), then lets requests in flight finish this long.
+  WEB_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
+  WEB_SHUTDOWN_GRACE_MS: positiveInt.default(20_000),
   DATABASE_URL: z
     .string()
     .optional()
@@ -59,6 +73,15 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+function canParse(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -80,7 +103,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const issue = result.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${issue?.path.join('.') ?? 'environment'} ${issue?.message ?? ''}`.trim());
   }
+  if (result.data.TRUSTED_PROXIES && result.data.TRUSTED_PROXY_HOPS > 0) {
+    throw new ConfigError('Invalid configuration: set TRUSTED_PROXY_HOPS or TRUSTED_PROXIES, not both');
+  }
   return result.data;
+}
+
+/** Which forwarding headers the web app may believe (lib/http/client-ip.ts). */
+export function proxyTrustOf(config: Pick<Env, 'TRUSTED_PROXY_HOPS' | 'TRUSTED_PROXIES'>): ProxyTrust {
+  return config.TRUSTED_PROXIES ? { proxies: parseTrustedProxies(config.TRUSTED_PROXIES) } : { hops: config.TRUSTED_PROXY_HOPS };
 }
 
 /** True when SQS is the local emulator: connections use local credentials, no AssumeRole. */

@@ -9,7 +9,7 @@ import { checkDatabase } from '@/lib/db/check-database';
 import { migrate } from '@/lib/db/migrate';
 import { loadOrCreateAuthSecret } from '@/lib/local/auth-secret';
 import { ensureAppBuilt } from '@/lib/local/build-app';
-import { buildWorker, WORKER_NODE_ARGS } from '@/lib/local/build-worker';
+import { buildRoles, nodeArgsOf } from '@/lib/local/build-roles';
 import { startChild } from '@/lib/local/child-process';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 import { workerEnvOf } from '@/lib/local/worker-env';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const appUrl = config.APP_URL ?? `http://localhost:${config.PORT}`;
 
   await ensureAppBuilt(() => say('Building the web app (next build): about a minute, only when the sources changed…'));
-  await buildWorker();
+  await buildRoles();
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -92,8 +92,9 @@ async function main(): Promise<void> {
       onGiveUp: () => void shutdown(1),
     });
   const children = [
-    supervise('web', path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(config.PORT)], childEnv),
-    supervise('worker', process.execPath, WORKER_NODE_ARGS, workerEnvOf(childEnv)),
+    // One person's machine: Ctrl-C need not wait for load balancers to move away.
+    supervise('web', process.execPath, nodeArgsOf('web'), { ...childEnv, WEB_DRAIN_DELAY_MS: '0' }),
+    supervise('worker', process.execPath, nodeArgsOf('worker'), workerEnvOf(childEnv)),
   ];
   cleanups.unshift(async () => {
     await Promise.all(children.map((child) => child.stop()));

@@ -8,7 +8,7 @@ import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
 import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
 import { startWorkerRunExecutor } from './run-executor-wiring';
-import { exitOnShutdownSignal } from './shutdown';
+import { exitOnShutdownSignal } from '@/lib/process/exit-on-shutdown-signal';
 import { startWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       await metrics.close();
       await db.$disconnect();
     },
-    { logger, hardLimitMs: config.shutdownGraceMs + 15_000 },
+    { role: 'worker', logger, hardLimitMs: config.shutdownGraceMs + 15_000 },
   );
 }
 

@@ -5,7 +5,7 @@ import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from '@/test/support/factories';
 import { startBenchEndpoint, type BenchEndpoint, type EndpointOptions } from './algorithm-endpoint';
 import { startBenchDatabase, startSqsEmulatorProcess, type BenchDatabase, type SqsEmulatorProcess } from './services';
-import type { RunningApp } from '@/test/support/next-app';
+import type { RunningApp } from '@/test/support/web-process';
 import { startBenchWebApp } from './web-app';
 import { startBenchWorker, type BenchWorker } from './worker-process';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildWorker } from '@/lib/local/build-worker';
+import { buildRoles } from '@/lib/local/build-roles';
 import { findFreePort } from '@/lib/local/ports';
 import { spawnWorkerProcess, type WorkerProcess } from '@/test/support/worker-process';
 import { BENCH_AUTH_SECRET } from './web-app';
@@ -23,7 +23,7 @@ export interface BenchWorker {
 
 /** The real worker process (its bundle, as `npm start` runs it), built, started and healthy. */
 export async function startBenchWorker(options: BenchWorkerOptions): Promise<BenchWorker> {
-  await buildWorker();
+  await buildRoles();
   const port = await findFreePort();
   const metricsUrl = `http://127.0.0.1:${port}`;
   const spawnOne = async () => {

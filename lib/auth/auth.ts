@@ -5,6 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appOrigins } from '@/lib/http/app-origins';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { deriveKey } from './derived-keys';
 import { promoteIfFirstUser } from './promote-first-user';
 import { USERNAME_IS_FIXED, usernameSchema } from './username';
@@ -25,6 +26,9 @@ function createAuth() {
     database: prismaAdapter(db(), { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
     telemetry: { enabled: false },
+    // The web server puts the client's address there (lib/http/client-ip.ts); a client's
+    // own X-Forwarded-For is believed only as far as the trusted proxies vouch for it.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     user: {
       additionalFields: {
         username: { type: 'string', required: true, input: true },

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // `next build` takes a minute on two cores, so it runs only when the sources changed
-// since the last build (a hash of their paths, sizes and modification times).
+// since the last build (a hash of their paths, sizes and modification times). Its output
+// is standalone (.next/standalone: the server files and the node_modules they need), which
+// the web role serves (web/main.ts); the browser's assets are copied in beside them, as
+// Next.js leaves that to the deployment.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCE_DIRS = ['app', 'components', 'examples', 'lib'];
@@ -55,5 +58,6 @@ export async function ensureAppBuilt(onStart?: () => void): Promise<void> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed:\n${output}`))));
   });
+  await cp(path.join(ROOT, '.next', 'static'), path.join(ROOT, '.next', 'standalone', '.next', 'static'), { recursive: true });
   await writeFile(marker, fingerprint);
 }

@@ -2,26 +2,37 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-// The worker runs as one JavaScript bundle, not through tsx: tsx's loader thread and its
-// keep-names wrappers (a property array on every closure) cost ~20 MB at start and ~4 KB
-// per flow, which V8's headroom doubles and a thousand flows in one process multiply
-// (~35 MB at 1,000 idle flows; the README's Benchmarks). Bundling takes well under a
-// second, so it is done on every start and never goes stale.
+// The web server and the worker run as JavaScript bundles, not through tsx: tsx's loader
+// thread and its keep-names wrappers (a property array on every closure) cost ~20 MB at
+// start and ~4 KB per flow, which V8's headroom doubles and a thousand flows in one
+// process multiply. Bundling takes well under a second, so `npm start` and the tests do
+// it every time and it never goes stale.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // Two levels below the root, as `lib/db/` is, so that paths the sources resolve from
-// their own folder (the migrations) resolve the same from the bundle.
-const WORKER_BUNDLE = path.join(ROOT, '.build', 'worker', 'main.mjs');
+// their own folder (the migrations, the app's build) resolve the same from the bundle.
+const ROLE_BUNDLES = {
+  web: { entry: 'web/main.ts', bundle: path.join(ROOT, '.build', 'web', 'main.mjs') },
+  worker: { entry: 'worker/main.ts', bundle: path.join(ROOT, '.build', 'worker', 'main.mjs') },
+};
 
-/** `node ...WORKER_NODE_ARGS` runs the worker, once buildWorker() has built it. Stack traces name the TypeScript sources. */
-export const WORKER_NODE_ARGS = ['--enable-source-maps', WORKER_BUNDLE];
+export type Role = keyof typeof ROLE_BUNDLES;
 
-/** Bundles worker/main.ts (node_modules stay external) for WORKER_NODE_ARGS. */
-export async function buildWorker(): Promise<void> {
+/** `node ...nodeArgsOf(role)` runs the role, once buildRoles() has built it. Stack traces name the TypeScript sources. */
+export function nodeArgsOf(role: Role): string[] {
+  return ['--enable-source-maps', ROLE_BUNDLES[role].bundle];
+}
+
+/** Bundles each role's entry (node_modules stay external) for nodeArgsOf. */
+export async function buildRoles(): Promise<void> {
+  await Promise.all(Object.values(ROLE_BUNDLES).map(({ entry, bundle }) => buildBundle(path.join(ROOT, entry), bundle)));
+}
+
+async function buildBundle(entry: string, outfile: string): Promise<void> {
   const { outputFiles } = await build({
-    entryPoints: [path.join(ROOT, 'worker', 'main.ts')],
-    outfile: WORKER_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     write: false,
     bundle: true,
     platform: 'node',
@@ -32,8 +43,8 @@ export async function buildWorker(): Promise<void> {
     sourcemap: 'linked',
     logLevel: 'error',
   });
-  await mkdir(path.dirname(WORKER_BUNDLE), { recursive: true });
-  // Written aside, then renamed: a worker starting meanwhile reads the old or the new file, whole.
+  await mkdir(path.dirname(outfile), { recursive: true });
+  // Written aside, then renamed: a process starting meanwhile reads the old or the new file, whole.
   for (const file of outputFiles) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     await writeFile(temporary, file.contents);

@@ -1,30 +1,31 @@
 import type { Logger } from '@/lib/logger';
 
 /**
- * The one place the worker handles SIGTERM and SIGINT: the first runs `stop` once and
- * exits 0 when it is done. `stop` is bounded by the shutdown grace; should it still
- * hang (a bug), the process exits 1 after `hardLimitMs` rather than never.
+ * The one place a role's process (web, worker) handles SIGTERM and SIGINT: the first
+ * signal runs `stop` once and exits 0 when it is done. `stop` bounds itself; should it
+ * still hang (a bug), the process exits 1 after `hardLimitMs` rather than never.
  */
-export function exitOnShutdownSignal(stop: () => Promise<void>, options: { logger: Logger; hardLimitMs: number }): void {
+export function exitOnShutdownSignal(stop: () => Promise<void>, options: { role: string; logger: Logger; hardLimitMs: number }): void {
+  const { role, logger, hardLimitMs } = options;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
-      options.logger.info({ signal }, 'already stopping');
+      logger.info({ signal }, 'already stopping');
       return;
     }
     stopping = true;
-    options.logger.info({ signal }, 'worker stopping');
+    logger.info({ signal }, `${role} stopping`);
     setTimeout(() => {
-      options.logger.error({ hardLimitMs: options.hardLimitMs }, 'worker did not stop in time; exiting');
+      logger.error({ hardLimitMs }, `${role} did not stop in time; exiting`);
       process.exit(1);
-    }, options.hardLimitMs).unref();
+    }, hardLimitMs).unref();
     stop().then(
       () => {
-        options.logger.info('worker stopped');
+        logger.info(`${role} stopped`);
         process.exit(0);
       },
       (error: unknown) => {
-        options.logger.error({ err: error }, 'worker stopped with an error');
+        logger.error({ err: error }, `${role} stopped with an error`);
         process.exit(1);
       },
     );

@@ -6,7 +6,7 @@ import { startFauxqs } from 'fauxqs';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '@/lib/db/migrate';
 import { ensureAppBuilt } from '@/lib/local/build-app';
-import { buildWorker } from '@/lib/local/build-worker';
+import { buildRoles } from '@/lib/local/build-roles';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 
 // One throwaway PostgreSQL cluster and one SQS emulator for the whole run. Each test
@@ -63,7 +63,7 @@ async function startServices(): Promise<TestServices> {
     stops.unshift(() => sqs.stop());
 
     // Worker and browser tests run the production builds; build them once, before any file starts.
-    await buildWorker();
+    await buildRoles();
     await ensureAppBuilt(() => console.log('[test] building the web app for the browser tests…'));
     // Chromium is unpacked to /tmp once, here: files launching it in parallel each saw the
     // file appear while another one was still writing it (spawn ETXTBSY).

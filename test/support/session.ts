@@ -9,7 +9,7 @@ export interface SignedInUser {
 /**
  * Signs up through the app's own auth endpoint, as the sign-up form does. `clientIp`: sent
  * as X-Forwarded-For, for tests that sign up more users than better-auth's sign-up rate
- * limit lets one address (3 per 10 s).
+ * limit lets one address (3 per 10 s); the test apps trust one proxy hop (test/support/app.ts).
  */
 export async function signUpOverHttp(appUrl: string, { clientIp }: { clientIp?: string } = {}): Promise<SignedInUser> {
   const username = uniqueName('user');

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { nodeArgsOf } from '@/lib/local/build-roles';
 import { findFreePort } from '@/lib/local/ports';
 import { waitForHttp } from '@/lib/local/wait-for-http';
 import { trackRunning } from './running-resources';
@@ -8,22 +9,25 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningApp {
   url: string;
-  /** The `next start` process (its server may run in a child of it: see process-rss.ts). */
+  /** The web role's process. */
   pid: number;
   stop(): Promise<void>;
 }
 
 /**
- * The production build (`next start`) on a free port of `host`, with `env` on top of this
- * process's, once it answers /api/health. (No vitest here: the benchmarks use it too.)
+ * The web role (`npm run start:web`'s process: the standalone build behind web/server.ts) on
+ * a free port of 127.0.0.1, with `env` on top of this process's, once it answers
+ * /api/health. The caller builds first (the tests' global setup, the benchmarks). It stops
+ * without the drain delay unless `env` sets one. (No vitest here: the benchmarks use it too.)
  */
-export async function startNextApp(env: Record<string, string>, host = 'localhost'): Promise<RunningApp> {
+export async function startWebProcess(env: Record<string, string>, host = 'localhost'): Promise<RunningApp> {
   const port = await findFreePort();
   const url = `http://${host}:${port}`;
-  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/web`] : []), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  const profile = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/web`] : [];
+  const child = spawn(process.execPath, [...profile, ...nodeArgsOf('web')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), APP_URL: url, ...env },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), APP_URL: url, WEB_DRAIN_DELAY_MS: '0', ...env },
   });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

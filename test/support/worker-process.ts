@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { WORKER_NODE_ARGS } from '@/lib/local/build-worker';
+import { nodeArgsOf } from '@/lib/local/build-roles';
 import { trackRunning } from './running-resources';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,10 +15,10 @@ export interface WorkerProcess {
 
 /**
  * The worker's bundle, as `npm start` runs it, with the given environment. Built by the
- * caller first (buildWorker(): the tests' global setup, the benchmarks' startBenchWorker).
+ * caller first (buildRoles(): the tests' global setup, the benchmarks' startBenchWorker).
  */
 export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/worker`] : []), ...WORKER_NODE_ARGS], {
+  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}/worker`] : []), ...nodeArgsOf('worker')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 // The worker runs as one JavaScript bundle, not through tsx: tsx's loader thread and its
-// keep-names wrappers (a property array on every closure) cost ~20 MB at start and ~4 KB
-// per flow, which V8's headroom doubles and a thousand flows in one process multiply
-// (~35 MB at 1,000 idle flows; the README's Benchmarks). Bundling takes well under a
-// second, so it is done on every start and never goes stale.
+// keep-names wrappers (a property array on every closure) cost memory at start and on
+// every flow, which V8's headroom doubles and a thousand flows in one process multiply
+// (docs/benchmarks.md, "Scale"). Bundling is quick, so it is done on every start and
+// never goes stale.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseTrustedProxies, type ProxyTrust } from '@/lib/http/client-ip';
 
-// Configuration, validated once. The names are the product spec's; the README's "Configuration" table lists them.
+// Configuration, validated once. The names are the product spec's; docs/configuration.md lists them.
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -55,7 +55,7 @@ const envSchema = z.object({
   WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
-  // The egress policy of algorithm endpoints (README: "Configuration"): private networks
+  // The egress policy of algorithm endpoints (docs/security.md, "Egress"): private networks
   // algorithms may use until an admin saves the setting, and the bounds of every call.
   ALGORITHM_ENDPOINT_ALLOWED_NETWORKS: z.string().default(''),
   ALGORITHM_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),

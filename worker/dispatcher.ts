@@ -8,7 +8,7 @@ import { OutgoingHttpError } from '@/lib/outgoing-http/outgoing-http-error';
 import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgoing-request';
 
 // One received batch → one call of the algorithm API's flow entry, with one answer per
-// message. Each answer decides its message's fate (README, "Delivery"):
+// message. Each answer decides its message's fate (docs/delivery.md):
 //   200 → the run is durably queued: delete the message;
 //   200 with `filtered` → no filter pattern matched: delete it, no run (counted as filtered);
 //   429 → the platform's backlog is full: requeue it after the requeue delay;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 // The web server and the worker run as JavaScript bundles, not through tsx: tsx's loader
-// thread and its keep-names wrappers (a property array on every closure) cost ~20 MB at
-// start and ~4 KB per flow, which V8's headroom doubles and a thousand flows in one
-// process multiply. Bundling takes well under a second, so `npm start` and the tests do
-// it every time and it never goes stale.
+// thread and its keep-names wrappers (a property array on every closure) cost memory at
+// start and on every flow, which V8's headroom doubles and a thousand flows in one process
+// multiply (docs/benchmarks.md, "Scale"). Bundling is quick, so `npm start` and the tests
+// do it every time and it never goes stale.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -7,7 +7,7 @@ import { platformRunContext } from '@/lib/runs/run-context';
 
 export const dynamic = 'force-dynamic';
 
-/** The algorithm API (README: "Algorithm API"). */
+/** The algorithm API (docs/algorithm-api.md). */
 export async function POST(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   try {
     const url = new URL(request.url);

@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ path: string[] }> };
 
-// The data API (README: "Data API"): files of hosted collections, for API keys and for
+// The data API (docs/data-api.md): files of hosted collections, for API keys and for
 // algorithms holding their run's data token.
 function dataRoute(handler: (request: Request, target: DataRequest) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {

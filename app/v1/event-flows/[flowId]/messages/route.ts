@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The algorithm API's entry for the worker: one call per received SQS batch, one answer
- * per message (README: Architecture → Delivery). Only the platform's worker may call it.
+ * per message (docs/delivery.md). Only the platform's worker may call it.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ flowId: string }> }) {
   try {

@@ -48,7 +48,7 @@ export interface AdmissionResult {
   retryAfterSeconds?: number;
 }
 
-interface AdmissionState {
+export interface AdmissionState {
   existing: Record<string, { id: string; status: string }> | null;
   total: number;
   mine: number;
@@ -56,7 +56,7 @@ interface AdmissionState {
 }
 
 // A place in the backlog is waited for this long at most (admissions queue on the lock).
-const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
+export const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
 
 // One INSERT for the whole batch (the rows of one unnest). A message that already has a
 // run of this flow is skipped (ON CONFLICT DO NOTHING; one being inserted by another
@@ -78,13 +78,13 @@ const INSERT_RUNS = {
     RETURNING "id", "sqsMessageId"`,
 };
 
-const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
+export const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
 
 // Everything decided under the lock, read in one statement (so after the lock was
 // granted: its own snapshot), leaving out this transaction's own rows. The literal statuses
 // let its generic plan use the index of waiting and running runs. Its NOTIFY is
 // delivered on commit only, so the executor never wakes before the runs are visible.
-const READ_ADMISSION_STATE = {
+export const READ_ADMISSION_STATE = {
   name: 'admit-read-state',
   text: `
     SELECT
@@ -176,7 +176,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
 }
 
 /** From how fast runs (the caller's when their own limit binds, else everyone's) finished in the last minute. */
-async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number; callerId?: string }): Promise<number> {
+export async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number; callerId?: string }): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ finished: number }>>`
     SELECT count(*)::int AS finished FROM "AlgorithmRun"
     WHERE "finishedAt" > (now() AT TIME ZONE 'UTC') - interval '60 seconds'

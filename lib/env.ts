@@ -63,6 +63,9 @@ const envSchema = z.object({
   // Quota defaults until an admin saves them.
   USER_FLOW_LIMIT: positiveInt.default(100),
   USER_DATA_QUOTA_MB: positiveInt.default(1024),
+  USER_COLLECTION_LIMIT: positiveInt.default(100),
+  // Sign-in and sign-up attempts one client address may make a minute (per path; lib/auth/auth.ts).
+  AUTH_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   // The worker's own keys, derived from BETTER_AUTH_SECRET (lib/auth/derived-keys.ts):
   // npm start gives the worker these instead of the secret. Derived from it when unset.

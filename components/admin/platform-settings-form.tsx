@@ -19,6 +19,7 @@ const SETTING_NAMES = [
   'algorithmAllowedNetworks',
   'userFlowLimit',
   'userDataQuotaMb',
+  'userCollectionLimit',
 ] as const satisfies ReadonlyArray<keyof PlatformSettings>;
 
 export function PlatformSettingsForm({ initial }: { initial: PlatformSettings }) {
@@ -124,7 +125,16 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.userDataQuotaMb}
         error={fieldErrors.userDataQuotaMb}
-        hint="Hosted data one user may store; an upload that would go over is refused and nothing is stored."
+        hint="Hosted data one user may store (each file counts with its path and a little for its record); an upload that would go over is refused and nothing is stored."
+      />
+      <Field
+        label="Collections per user"
+        name="userCollectionLimit"
+        type="number"
+        min={1}
+        defaultValue={initial.userCollectionLimit}
+        error={fieldErrors.userCollectionLimit}
+        hint="Hosted data collections one user may have; creating one more is refused with a clear error."
       />
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save settings'}

@@ -39,7 +39,7 @@ function OldestCell({ row }: { row: QueueOverviewRow }) {
   );
 }
 
-function QueueRow({ row }: { row: QueueOverviewRow }) {
+function QueueRow({ row, viewer }: { row: QueueOverviewRow; viewer: string }) {
   const { source, dlq } = row.readout;
   const kind = row.kind === 'BROKER' ? 'Connection' : 'Listener';
   return (
@@ -81,7 +81,7 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
       <OldestCell row={row} />
       <Td>
         <div className="flex flex-col items-stretch gap-2">
-          {dlq?.ok ? <DlqDialogButton flowId={row.flowId} queueName={row.queueName} dlqName={dlq.name} /> : null}
+          {dlq?.ok ? <DlqDialogButton flowId={row.flowId} queueName={row.queueName} dlqName={dlq.name} canRedrive={row.owner === viewer} /> : null}
           <TestConnectionButton flowId={row.flowId} label={`Test connection to ${row.queueName}`} resultIn="dialog" />
         </div>
       </Td>
@@ -89,7 +89,8 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
   );
 }
 
-export function QueueOverviewTable({ rows }: { rows: QueueOverviewRow[] }) {
+/** `viewer`: the admin's username; only their own rows offer redrive (docs/security.md, "Tenants"). */
+export function QueueOverviewTable({ rows, viewer }: { rows: QueueOverviewRow[]; viewer: string }) {
   const [sort, setSort] = useState<QueueSort>({ key: 'dlqDepth', direction: 'desc' });
   const header = { sort, onSort: setSort };
   return (
@@ -110,7 +111,7 @@ export function QueueOverviewTable({ rows }: { rows: QueueOverviewRow[] }) {
       </thead>
       <tbody className="divide-y divide-slate-100">
         {sortQueueRows(rows, sort).map((row) => (
-          <QueueRow key={row.flowId} row={row} />
+          <QueueRow key={row.flowId} row={row} viewer={viewer} />
         ))}
       </tbody>
     </Table>

@@ -45,7 +45,7 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
-          <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} />
+          {detail.canEdit ? <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} /> : null}
           {detail.canEdit ? <EditConnectionDialog key={flow.editedAt ?? 'never'} detail={detail} /> : null}
           {detail.canEdit ? <ReplayDeadRunsButton flowId={flow.id} queueName={flow.queueName} deadRuns={detail.deadRuns} /> : null}
         </div>

@@ -34,7 +34,7 @@ function TaskProgress({ task }: { task: RedriveTask }) {
   );
 }
 
-/** Moves a flow's DLQ messages back to its queue (owner or admin), and shows the move's progress. */
+/** Moves a flow's DLQ messages back to its queue (its owner), and shows the move's progress. */
 export function RedrivePanel({ flowId }: { flowId: string }) {
   const queryClient = useQueryClient();
   const url = `/api/v1/flows/${flowId}/redrive`;

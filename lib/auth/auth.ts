@@ -15,6 +15,26 @@ function sessionSecret(): string | undefined {
   return secret && deriveKey(secret, 'sessions');
 }
 
+/**
+ * better-auth's limits per client address and path, written out: its own defaults apply
+ * only when NODE_ENV is production, keep their counts in each process's memory, and
+ * allow 3 sign-ins a 10 s. Here they always apply, are counted in PostgreSQL (the
+ * RateLimit table) so every web process shares them, and the credential paths allow
+ * AUTH_ATTEMPTS_PER_MINUTE each: guessing passwords, or signing up accounts in bulk,
+ * from one address soon meets a 429.
+ */
+function authRateLimits() {
+  const attempts = { window: 60, max: env().AUTH_ATTEMPTS_PER_MINUTE };
+  return {
+    enabled: true,
+    storage: 'database' as const,
+    // Every other auth path (session, sign-out, …).
+    window: 60,
+    max: 300,
+    customRules: { '/sign-in/*': attempts, '/sign-up/*': attempts, '/change-password': attempts, '/change-email': attempts },
+  };
+}
+
 function createAuth() {
   const [baseURL, ...otherOrigins] = appOrigins();
   return betterAuth({
@@ -29,6 +49,7 @@ function createAuth() {
     // The web server puts the client's address there (lib/http/client-ip.ts); a client's
     // own X-Forwarded-For is believed only as far as the trusted proxies vouch for it.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    rateLimit: authRateLimits(),
     user: {
       additionalFields: {
         username: { type: 'string', required: true, input: true },

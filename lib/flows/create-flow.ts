@@ -32,11 +32,12 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
     const message = `${path} has no published version ${version}`;
     throw new AppError('BAD_REQUEST', message, { version: message });
   }
+  await assertFlowQuota(db, algorithm.ownerId);
   // Before anything is stored: the role must trust this user's external ID, and only it.
   const trustCheckedAt = access.local ? null : await verifyRoleForOwner(db, { queueUrl, roleArn, ownerId: algorithm.ownerId }, access);
   try {
     const flow = await db.$transaction(async (tx) => {
-      await assertFlowQuota(tx, algorithm.ownerId);
+      await assertFlowQuota(tx, algorithm.ownerId, { lock: true });
       const created = await tx.eventFlow.create({
         data: {
           kind,

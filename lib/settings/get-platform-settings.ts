@@ -21,10 +21,13 @@ export interface PlatformSettings {
   userFlowLimit: number;
   /** Hosted data one user may store, in MB. */
   userDataQuotaMb: number;
+  /** Hosted data collections one user may have. */
+  userCollectionLimit: number;
 }
 
 // Columns added after the first settings: null until an admin saves them.
-type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' ? null : never) };
+type NullUntilSaved = 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' | 'userCollectionLimit';
+type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends NullUntilSaved ? null : never) };
 
 /** The settings until an admin saves them: the environment's defaults. */
 export function defaultPlatformSettings(): PlatformSettings {
@@ -40,6 +43,7 @@ export function defaultPlatformSettings(): PlatformSettings {
     algorithmAllowedNetworks: config.ALGORITHM_ENDPOINT_ALLOWED_NETWORKS,
     userFlowLimit: config.USER_FLOW_LIMIT,
     userDataQuotaMb: config.USER_DATA_QUOTA_MB,
+    userCollectionLimit: config.USER_COLLECTION_LIMIT,
   };
 }
 
@@ -48,7 +52,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
   const defaults = defaultPlatformSettings();
   if (!row) return defaults;
   const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : (row[key] as PlatformSettings[K]));
-  const orDefault = <K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb'>(key: K): PlatformSettings[K] =>
+  const orDefault = <K extends NullUntilSaved>(key: K): PlatformSettings[K] =>
     (row[key] ?? defaults[key]) as PlatformSettings[K];
   return {
     maxWorkers: pick('maxWorkers'),
@@ -61,6 +65,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
     algorithmAllowedNetworks: orDefault('algorithmAllowedNetworks'),
     userFlowLimit: orDefault('userFlowLimit'),
     userDataQuotaMb: orDefault('userDataQuotaMb'),
+    userCollectionLimit: orDefault('userCollectionLimit'),
   };
 }
 

@@ -27,6 +27,7 @@ export const platformSettingsInput = z.object({
     .transform((parsed) => parsed.entries.join('\n')),
   userFlowLimit: wholeNumber(100_000),
   userDataQuotaMb: wholeNumber(10_000_000),
+  userCollectionLimit: wholeNumber(100_000),
 });
 
 /**

@@ -30,7 +30,7 @@ describe('platform settings', () => {
   it('start from the environment defaults, and an admin changes them', async () => {
     expect(await (await settings(admin)).json()).toEqual({
       settings: { maxWorkers: 7, userSessionLimit: 3, userQueueLimit: 1000, platformQueueLimit: 10000, defaultMaxAttempts: 3, queuedRunExpiryHours: 24, awsAccountNumber: null,
-        algorithmAllowedNetworks: '', userFlowLimit: 100, userDataQuotaMb: 1024 },
+        algorithmAllowedNetworks: '', userFlowLimit: 100, userDataQuotaMb: 1024, userCollectionLimit: 100 },
     });
     const saved = await settings(admin, { method: 'PUT', body: { maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' } });
     expect(saved.status).toBe(200);

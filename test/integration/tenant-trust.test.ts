@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { startApp, type RunningApp } from '../support/app';
@@ -14,8 +13,6 @@ import { startStsStandIn, type StsStandIn } from '../support/sts-stand-in';
 
 const queueUrl = () => `https://sqs.us-east-1.amazonaws.com/111122223333/${uniqueName('orders-')}`;
 const roleArn = (name: string) => `arn:aws:iam::111122223333:role/${name}`;
-// Each sign-up from its own address: better-auth limits sign-ups per address.
-const randomIp = () => `10.${[0, 0, 0].map(() => randomInt(1, 255)).join('.')}`;
 
 interface Caller {
   username: string;
@@ -30,7 +27,7 @@ describe('tenants and the external ID', () => {
   let firstUsers: string[];
 
   async function signedIn(): Promise<Caller> {
-    const { username, cookie } = await signUpOverHttp(app.url, { clientIp: randomIp() });
+    const { username, cookie } = await signUpOverHttp(app.url);
     const { externalId } = await t.db.user.findUniqueOrThrow({ where: { username }, select: { externalId: true } });
     return {
       username,
@@ -63,7 +60,7 @@ describe('tenants and the external ID', () => {
       AWS_SECRET_ACCESS_KEY: 'platform-secret',
     });
     // Five sign-ups at once on a fresh installation: the first admin must be chosen once.
-    firstUsers = (await Promise.all(Array.from({ length: 5 }, () => signUpOverHttp(app.url, { clientIp: randomIp() })))).map((user) => user.username);
+    firstUsers = (await Promise.all(Array.from({ length: 5 }, () => signUpOverHttp(app.url)))).map((user) => user.username);
   });
   afterAll(async () => {
     await app?.stop();
@@ -211,7 +208,7 @@ describe('tenants and the external ID', () => {
     const eleventh = await test();
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await eleventh.json()).error.message).toMatch(/10 times a minute\. Try again in \d+ s\./);
+    expect((await eleventh.json()).error.message).toMatch(/10 times a minute .*Try again in \d+ s\./);
     // Always with the caller's own external ID.
     expect(new Set(sts.calls.filter((call) => call.roleArn === role && call.externalId).map((call) => call.externalId))).toEqual(new Set([hank.externalId]));
     // Someone else is not held back by Hank's tests.

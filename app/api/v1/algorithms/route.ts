@@ -4,6 +4,7 @@ import { createAlgorithm } from '@/lib/algorithms/create-algorithm';
 import { listAlgorithms } from '@/lib/algorithms/list-algorithms';
 import { db } from '@/lib/db/client';
 import { userRoute } from '@/lib/http/json-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export const GET = userRoute(async (_request, user) => {
 
 /** Creates an algorithm: { name, description? }. */
 export const POST = userRoute(async (request, user) => {
-  const created = await createAlgorithm(db(), user.id, await request.json());
+  const created = await createAlgorithm(db(), user.id, await readJsonBody(request));
   const algorithm = toAlgorithmView({ ...created, owner: { username: user.username }, versions: [] });
   return NextResponse.json({ algorithm }, { status: 201 });
 });

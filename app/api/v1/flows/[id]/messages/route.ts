@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 /** Recent messages of the flow, newest first; ?messageId= searches by SQS message id (prefix). */
 export const GET = userRoute<{ id: string }>(async (request, user, { id }) => {
-  const flow = await findOperableFlow(db(), user, id);
+  const flow = await findOperableFlow(db(), user, id, 'read');
   return { messages: await listFlowMessages(db(), flow.id, new URL(request.url).searchParams.get('messageId') ?? undefined) };
 });

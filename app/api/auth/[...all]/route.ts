@@ -1,7 +1,9 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/lib/auth/auth';
+import { clientIpOf } from '@/lib/http/client-ip';
 import { errorResponse } from '@/lib/http/json-route';
 import { withLimitedBody } from '@/lib/http/with-limited-body';
+import { logger } from '@/lib/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +17,10 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   try {
-    return await toNextJsHandler(auth()).POST(await withLimitedBody(request, AUTH_BODY_MAX_BYTES, 'The request body'));
+    const response = await toNextJsHandler(auth()).POST(await withLimitedBody(request, AUTH_BODY_MAX_BYTES, 'The request body'));
+    // Someone guessing passwords or signing up in bulk: the operator sees from where.
+    if (response.status === 429) logger.warn({ clientIp: clientIpOf(request), path: new URL(request.url).pathname }, 'auth attempts limited');
+    return response;
   } catch (error) {
     return errorResponse(error);
   }

@@ -17,6 +17,9 @@ export default defineConfig({
     // Two cores here: more parallel files only make the browser tests slower.
     maxWorkers: 2,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // A poll ends as soon as its condition holds; on a loaded 2-core machine a page or a
+    // query can take longer than vitest's 1 s default to get there.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
       {

@@ -2,7 +2,7 @@ import { sqlPool, type Db } from '@/lib/db/client';
 import { sqlTransaction } from '@/lib/db/sql-transaction';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { getPlatformSettings, settingsFromRow } from '@/lib/settings/get-platform-settings';
+import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { admissionLimits } from './admission-limits';
 import { ADMISSION_LOCK_TIMEOUT_MS, READ_ADMISSION_STATE, retryAfterSeconds, TAKE_ADMISSION_LOCK, type AdmissionState } from './admit-runs';
 import { DEAD_RUN_STATUSES } from './dead-run-statuses';
@@ -68,7 +68,6 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
   if ('flowId' in selection && !(await db.eventFlow.findFirst({ where: { id: selection.flowId, algorithm: { ownerId: userId } }, select: { id: true } }))) {
     throw new AppError('NOT_FOUND', 'No such event flow');
   }
-  const { defaultMaxAttempts } = await getPlatformSettings(db);
   const [target, selected] = 'runId' in selection ? (['id', selection.runId] as const) : (['eventFlowId', selection.flowId] as const);
   const decided = await sqlTransaction(
     sqlPool(db),
@@ -82,9 +81,10 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
         const { rows } = await client.query<AdmissionState>({ ...READ_ADMISSION_STATE, values: [null, [], [], callerId, 'QUEUED', RUNS_QUEUED_CHANNEL] });
         counts.set(callerId, rows[0]!);
       }
-      const { admitted, refusal } = admitInOrder(dead, counts);
+      const settings = settingsFromRow([...counts.values()][0]!.settings);
+      const { admitted, refusal } = admitInOrder(dead, counts, settings);
       const { rows: requeued } = admitted.length
-        ? await client.query<{ id: string }>({ ...REQUEUE_RUNS, values: [admitted, userId, defaultMaxAttempts, DEAD_RUN_STATUSES] })
+        ? await client.query<{ id: string }>({ ...REQUEUE_RUNS, values: [admitted, userId, settings.defaultMaxAttempts, DEAD_RUN_STATUSES] })
         : { rows: [] };
       return { replayedRunIds: requeued.map((row) => row.id), refused: dead.length - admitted.length, refusal };
     },
@@ -105,8 +105,7 @@ interface DeadRun {
 }
 
 /** The runs that fit, in order, each judged by the admission rule with the runs admitted before it counted. */
-function admitInOrder(dead: DeadRun[], counts: Map<string, AdmissionState>): { admitted: string[]; refusal?: Refusal } {
-  const settings = settingsFromRow([...counts.values()][0]!.settings);
+function admitInOrder(dead: DeadRun[], counts: Map<string, AdmissionState>, settings: PlatformSettings): { admitted: string[]; refusal?: Refusal } {
   const admittedByCaller = new Map<string, number>();
   const admitted: string[] = [];
   let refusal: Refusal | undefined;

@@ -2,9 +2,12 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { TEST_PASSWORD } from '../support/factories';
+import { createEventFlow } from '../support/event-flows';
+import { createAlgorithm, TEST_PASSWORD } from '../support/factories';
 import { residentBytesByProcess } from '../support/process-rss';
 import { signUpOverHttp, type SignedInUser } from '../support/session';
+import { createQueueWithDlq, testSqsClient } from '../support/sqs';
+import { receiveFromDlq } from '../support/sqs-messages';
 
 const MB = 1024 * 1024;
 
@@ -113,6 +116,29 @@ describe('request limits: body sizes and sign-in attempts', () => {
     expect(overOneMb.status).toBe(413);
     expect((await overOneMb.json()).error.message).toBe('The request body is larger than 1 MB, the limit');
     expect(await t.db.dataCollection.count()).toBe(0);
+  });
+
+  it('lets Send test message take an SQS-sized body whose JSON is twice as large, and no more', async () => {
+    const app = apps[0]!;
+    const sqs = testSqsClient();
+    try {
+      const owner = await t.db.user.findUniqueOrThrow({ where: { username: user.username } });
+      const algorithm = await createAlgorithm(t.db, owner.id);
+      const queue = await createQueueWithDlq(sqs);
+      const flow = await createEventFlow(t.db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl: queue.queueUrl, enabled: false });
+      const send = (body: string) =>
+        fetch(`${app.url}/api/v1/flows/${flow.id}/test-message`, { method: 'POST', headers: { ...json, cookie: user.cookie }, body: JSON.stringify({ body }) });
+      // 1,000,000 quotes: a body SQS takes, written as 2 MB of JSON.
+      const quotes = '"'.repeat(1_000_000);
+      expect((await send(quotes)).status).toBe(201);
+      const [received] = await receiveFromDlq(sqs, queue.queueUrl);
+      expect(received?.body).toBe(quotes);
+      const tooLarge = await send('"'.repeat(MB + 64 * 1024));
+      expect(tooLarge.status).toBe(413);
+      expect((await tooLarge.json()).error.message).toBe('The request body is larger than 2.06 MB, the limit');
+    } finally {
+      sqs.destroy();
+    }
   });
 
   it('limits 30 wrong passwords with rotating X-Forwarded-For values as one client, across both web processes; then even the right one waits', { timeout: 120_000 }, async () => {

@@ -1,4 +1,4 @@
-import { Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
@@ -6,6 +6,7 @@ import { recordQueueSample } from '@/lib/flow-metrics/record-queue-sample';
 import { FLOW_ROLE_SELECT, flowQueueOf } from '@/lib/flows/flow-role';
 import type { Logger } from '@/lib/logger';
 import type { QueueAccess } from '@/lib/sqs/queue-access';
+import { createBacklogGauges } from './backlog-gauges';
 import { readRunBacklog } from './sql/read-run-backlog';
 
 export interface BacklogMetricsOptions {
@@ -28,15 +29,8 @@ const STOP_WAIT_MS = 2_000;
  * reading is also the minute's sample of the connection page's backlog and DLQ charts.
  */
 export function startBacklogMetrics({ db, workerId, registry, access, intervalMs, logger }: BacklogMetricsOptions): { stop(): Promise<void> } {
-  const registers = [registry];
-  const gauges = {
-    queuedRuns: new Gauge({ name: 'event_flows_queued_runs', help: 'Runs waiting to execute, platform-wide (the backlog workers scale on).', registers }),
-    oldestQueuedRun: new Gauge({ name: 'event_flows_oldest_queued_run_age_seconds', help: 'How long the oldest run waiting to execute has waited, platform-wide; 0 when none waits.', registers }),
-    recentDeadRuns: new Gauge({ name: 'event_flows_dead_runs_last_15m', help: 'Runs of event flows that went DEAD in the last 15 minutes, platform-wide.', registers }),
-    flowStatus: new Gauge({ name: 'event_flows_flow_status', help: '1 for the status of each flow this worker leases.', labelNames: ['flow', 'status'] as const, registers }),
-    queueMessages: new Gauge({ name: 'event_flows_queue_messages', help: "Messages in a leased flow's queue: visible and in flight.", labelNames: ['flow'] as const, registers }),
-    dlqMessages: new Gauge({ name: 'event_flows_dlq_messages', help: "Messages in a leased flow's dead-letter queue.", labelNames: ['flow'] as const, registers }),
-  };
+  const gauges = createBacklogGauges(registry);
+
 
   async function samplePass(): Promise<void> {
     const [backlog, flows] = await Promise.all([

@@ -44,4 +44,10 @@ describe('configuration', () => {
     expect(isLocalSqs({ AWS_ENDPOINT_URL_SQS: 'https://sqs.eu-west-1.amazonaws.com' })).toBe(false);
     expect(isLocalSqs({ AWS_ENDPOINT_URL_SQS: undefined })).toBe(false);
   });
+
+  it('treats an SQS endpoint elsewhere as local mode only when LOCAL_MODE says so', () => {
+    expect(isLocalSqs(parseEnv({ AWS_ENDPOINT_URL_SQS: 'http://sqs:4566' }))).toBe(false);
+    expect(isLocalSqs(parseEnv({ AWS_ENDPOINT_URL_SQS: 'http://sqs:4566', LOCAL_MODE: '1' }))).toBe(true);
+    expect(isLocalSqs(parseEnv({ LOCAL_MODE: '1' }))).toBe(false);
+  });
 });

@@ -32,6 +32,12 @@ const envSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   AWS_ENDPOINT_URL_SQS: z.url().optional(),
   AWS_ENDPOINT_URL_STS: z.url().optional(),
+  // Local mode (the emulator's credentials, no AssumeRole, no queue isolation) for an SQS
+  // endpoint off loopback, e.g. an emulator container next to the app (deploy/compose.yaml).
+  LOCAL_MODE: z.stringbool().default(false),
+  // Local mode listens on loopback only: it is for the people of one machine. This lets it
+  // listen on other interfaces anyway (lib/local/assert-local-mode-host.ts).
+  ALLOW_LOCAL_MODE_ON_NETWORK: z.stringbool().default(false),
   REQUEUE_DELAY_SECONDS: z.coerce.number().int().min(0).max(43_200).default(300),
   MAX_WORKERS: positiveInt.default(8),
   USER_SESSION_LIMIT: positiveInt.default(4),
@@ -55,6 +61,9 @@ const envSchema = z.object({
   WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
+  // How often the worker reads its flows' queues (backlog, DLQ depth) and the platform's
+  // run backlog for its metrics (worker/backlog-metrics.ts).
+  WORKER_SAMPLE_INTERVAL_MS: positiveInt.default(30_000),
   // The egress policy of algorithm endpoints (docs/security.md, "Egress"): private networks
   // algorithms may use until an admin saves the setting, and the bounds of every call.
   ALGORITHM_ENDPOINT_ALLOWED_NETWORKS: z.string().default(''),
@@ -117,9 +126,13 @@ export function proxyTrustOf(config: Pick<Env, 'TRUSTED_PROXY_HOPS' | 'TRUSTED_P
   return config.TRUSTED_PROXIES ? { proxies: parseTrustedProxies(config.TRUSTED_PROXIES) } : { hops: config.TRUSTED_PROXY_HOPS };
 }
 
-/** True when SQS is the local emulator: connections use local credentials, no AssumeRole. */
-export function isLocalSqs(env: Pick<Env, 'AWS_ENDPOINT_URL_SQS'>): boolean {
+/**
+ * True when SQS is the local emulator: connections use local credentials, no AssumeRole.
+ * An endpoint on loopback is; one elsewhere only when LOCAL_MODE says so.
+ */
+export function isLocalSqs(env: Pick<Env, 'AWS_ENDPOINT_URL_SQS'> & Partial<Pick<Env, 'LOCAL_MODE'>>): boolean {
   if (!env.AWS_ENDPOINT_URL_SQS) return false;
+  if (env.LOCAL_MODE) return true;
   const host = new URL(env.AWS_ENDPOINT_URL_SQS).hostname;
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
 }

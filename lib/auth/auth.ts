@@ -48,7 +48,9 @@ function createAuth() {
     telemetry: { enabled: false },
     // The web server puts the client's address there (lib/http/client-ip.ts); a client's
     // own X-Forwarded-For is believed only as far as the trusted proxies vouch for it.
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    // Secure (and __Secure- prefixed) cookies exactly when the public URL is https, stated
+    // rather than left to the library's default, which falls back on NODE_ENV.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }, useSecureCookies: baseURL?.startsWith('https://') ?? false },
     rateLimit: authRateLimits(),
     user: {
       additionalFields: {

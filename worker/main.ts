@@ -8,6 +8,7 @@ import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
 import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
 import { startWorkerRunExecutor } from './run-executor-wiring';
+import { startRetentionSweeper } from './retention-sweeper';
 import { exitOnShutdownSignal } from './shutdown';
 import { startWorker } from './worker';
 
@@ -28,12 +29,19 @@ async function main(): Promise<void> {
     maxBackoffMs: config.maxBackoffMs,
     logger,
   });
+  const retentionSweeper = startRetentionSweeper({
+    db,
+    intervalMs: config.retentionSweepMs,
+    batchSize: config.retentionBatchSize,
+    metricsRetentionDays: config.metricsRetentionDays,
+    logger,
+  });
   const metrics = await startMetricsServer(config.metrics, registry, () => worker.health());
   logger.info({ workerId: worker.id, metricsHost: config.metrics.host, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 
   exitOnShutdownSignal(
     async () => {
-      await Promise.all([worker.stop(), runExecutor.stop()]);
+      await Promise.all([worker.stop(), runExecutor.stop(), retentionSweeper.stop()]);
       await metrics.close();
       await db.$disconnect();
     },

@@ -21,10 +21,13 @@ export interface PlatformSettings {
   userFlowLimit: number;
   /** Hosted data one user may store, in MB. */
   userDataQuotaMb: number;
+  /** "Keep finished runs for": hours an ended run is kept before it is deleted, unless its connection sets its own. */
+  runRetentionHours: number;
 }
 
 // Columns added after the first settings: null until an admin saves them.
-type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' ? null : never) };
+type NullableSetting = 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' | 'runRetentionHours';
+type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends NullableSetting ? null : never) };
 
 /** The settings until an admin saves them: the environment's defaults. */
 export function defaultPlatformSettings(): PlatformSettings {
@@ -40,6 +43,7 @@ export function defaultPlatformSettings(): PlatformSettings {
     algorithmAllowedNetworks: config.ALGORITHM_ENDPOINT_ALLOWED_NETWORKS,
     userFlowLimit: config.USER_FLOW_LIMIT,
     userDataQuotaMb: config.USER_DATA_QUOTA_MB,
+    runRetentionHours: Math.round(config.RUN_RETENTION_DAYS * 24),
   };
 }
 
@@ -48,7 +52,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
   const defaults = defaultPlatformSettings();
   if (!row) return defaults;
   const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : (row[key] as PlatformSettings[K]));
-  const orDefault = <K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb'>(key: K): PlatformSettings[K] =>
+  const orDefault = <K extends NullableSetting>(key: K): PlatformSettings[K] =>
     (row[key] ?? defaults[key]) as PlatformSettings[K];
   return {
     maxWorkers: pick('maxWorkers'),
@@ -61,6 +65,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
     algorithmAllowedNetworks: orDefault('algorithmAllowedNetworks'),
     userFlowLimit: orDefault('userFlowLimit'),
     userDataQuotaMb: orDefault('userDataQuotaMb'),
+    runRetentionHours: orDefault('runRetentionHours'),
   };
 }
 

@@ -19,6 +19,6 @@ CREATE TABLE "DeletedRunMessage" (
     CONSTRAINT "DeletedRunMessage_pkey" PRIMARY KEY ("eventFlowId","sqsMessageId")
 );
 
-CREATE INDEX "DeletedRunMessage_expiresAt_idx" ON "DeletedRunMessage"("expiresAt");
+CREATE INDEX "DeletedRunMessage_expiresAt_idx" ON "DeletedRunMessage" USING BRIN ("expiresAt");
 
 ALTER TABLE "DeletedRunMessage" ADD CONSTRAINT "DeletedRunMessage_eventFlowId_fkey" FOREIGN KEY ("eventFlowId") REFERENCES "EventFlow"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -18,7 +18,16 @@ describe('configuration', () => {
       WORKER_DISPATCH_TIMEOUT_MS: 10_000,
       WORKER_SHUTDOWN_GRACE_MS: 8_000,
       WORKER_MAX_BACKOFF_MS: 30_000,
+      WORKER_RETENTION_SWEEP_MS: 60_000,
+      WORKER_RETENTION_BATCH_SIZE: 1_000,
     });
+  });
+
+  it('keeps finished runs 30 days unless RUN_RETENTION_DAYS says otherwise, from an hour to 400 days', () => {
+    expect(parseEnv({}).RUN_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ RUN_RETENTION_DAYS: '0.5' }).RUN_RETENTION_DAYS).toBe(0.5);
+    expect(() => parseEnv({ RUN_RETENTION_DAYS: '0.01' })).toThrow(/RUN_RETENTION_DAYS must be at least one hour/);
+    expect(() => parseEnv({ RUN_RETENTION_DAYS: '401' })).toThrow(/RUN_RETENTION_DAYS/);
   });
 
   it('rejects a malformed DATABASE_URL with one readable line', () => {

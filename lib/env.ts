@@ -45,11 +45,16 @@ const envSchema = z.object({
   PLATFORM_QUEUE_LIMIT: positiveInt.default(10_000),
   RUN_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   QUEUED_RUN_EXPIRY_HOURS: positiveInt.max(24 * 14).default(24),
+  // Default of the admin setting "Keep finished runs for" (lib/runs/run-retention.ts); 0.5 is 12 hours.
+  RUN_RETENTION_DAYS: z.coerce.number().min(1 / 24, 'must be at least one hour (0.0417 days)').max(400).default(30),
   WORKER_METRICS_PORT: port.default(9464),
   // Metrics and health stay on this machine unless the operator opens them up.
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   // How long the connection pages' per-minute rollups are kept.
   FLOW_METRICS_RETENTION_DAYS: positiveInt.max(366).default(14),
+  // The retention sweep (worker/retention-sweeper.ts): its interval, and rows per delete.
+  WORKER_RETENTION_SWEEP_MS: positiveInt.default(60_000),
+  WORKER_RETENTION_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
   PLATFORM_API_URL: z.url().optional(),
   // The worker's scaling and timing knobs (tests make them short).

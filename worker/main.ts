@@ -15,6 +15,7 @@ import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
 import { startWorkerRunExecutor } from './run-executor-wiring';
 import { exitOnShutdownSignal } from '@/lib/process/exit-on-shutdown-signal';
+import { startRetentionSweeper } from './retention-sweeper';
 import { startWorker } from './worker';
 
 const READY_CHECK_TIMEOUT_MS = 3_000;
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
     maxBackoffMs: config.maxBackoffMs,
     logger,
   });
+  const retentionSweeper = startRetentionSweeper({
+    db,
+    intervalMs: config.retentionSweepMs,
+    batchSize: config.retentionBatchSize,
+    metricsRetentionDays: config.metricsRetentionDays,
+    logger,
+  });
   const backlogMetrics = startBacklogMetrics({ db, workerId: worker.id, registry, access: queueAccess(), intervalMs: env().WORKER_SAMPLE_INTERVAL_MS, logger });
   const metrics = await startMetricsServer(config.metrics, registry, {
     health: () => worker.health(),
@@ -55,7 +63,7 @@ async function main(): Promise<void> {
 
   exitOnShutdownSignal(
     async () => {
-      await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop()]);
+      await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop(), retentionSweeper.stop()]);
       await metrics.close();
       await db.$disconnect();
     },

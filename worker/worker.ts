@@ -54,7 +54,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = logger.child({ workerId: id });
   const metrics = createWorkerMetrics(deps.registry);
-  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log, retentionDays: config.metricsRetentionDays });
+  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
   const sqsClients = createSharedSqsClients(deps.sqsAccess);
   const running = new Map<string, { fingerprint: string; consumer: Consumer; releaseClient: () => void }>();
   const releasing = new Set<string>();

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ApiError, fetchJson } from '@/lib/http/fetch-json';
+import { formatRunRetention } from '@/lib/runs/run-retention';
 import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 
 const SETTING_NAMES = [
@@ -15,6 +16,7 @@ const SETTING_NAMES = [
   'platformQueueLimit',
   'defaultMaxAttempts',
   'queuedRunExpiryHours',
+  'runRetentionHours',
   'awsAccountNumber',
   'algorithmAllowedNetworks',
   'userFlowLimit',
@@ -93,6 +95,14 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         defaultValue={initial.queuedRunExpiryHours}
         error={fieldErrors.queuedRunExpiryHours}
         hint="A run still waiting to execute after this many hours is expired, so it no longer holds a place in the backlog."
+      />
+      <Field
+        label="Keep finished runs for"
+        name="runRetentionHours"
+        placeholder="30 days"
+        defaultValue={formatRunRetention(initial.runRetentionHours)}
+        error={fieldErrors.runRetentionHours}
+        hint="Finished runs are deleted this long after they finished, and dead ones this long after they died, unless their connection keeps its own (1 hour to 400 days, e.g. 12 hours or 30 days)."
       />
       <Field
         label="AWS account number"

@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { fetchJson } from '@/lib/http/fetch-json';
 import { DEAD_RUN_STATUSES } from '@/lib/runs/dead-run-statuses';
 import type { RunDetail } from '@/lib/runs/get-run-detail';
+import { describeRunDeletion } from '@/lib/runs/run-retention';
 import { ReplayRunButton } from './replay-run-button';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
@@ -44,6 +45,7 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
             {run.attempt} of {run.maxAttempts}
           </Item>
         </dl>
+        {run.deletion ? <p className="mt-3 text-xs text-slate-600">{describeRunDeletion(run.status, run.deletion)}</p> : null}
         <ReplayRunButton runId={run.id} dead={isDead(run)} />
       </Card>
       {run.inputNote ? <p className="text-sm text-amber-800">{run.inputNote}</p> : null}

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { RunSummary } from '@/lib/runs/run-summary';
+import { formatDeletionTime } from '@/lib/runs/run-retention';
 import { RUN_STATUS_FILTERS, type RunStatusFilter } from '@/lib/runs/run-status-filter';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
@@ -83,13 +84,14 @@ export function RunsTable({ owner, name, initialRuns, initialStatus }: { owner: 
           <EmptyState title="No runs yet">Runs appear here when the algorithm API or an event flow runs this algorithm.</EmptyState>
         )
       ) : (
-        <RunRows owner={owner} name={name} runs={runs} />
+        <RunRows owner={owner} name={name} runs={runs} showDeletion={status === 'dead' || status === 'expired'} />
       )}
     </div>
   );
 }
 
-function RunRows({ owner, name, runs }: { owner: string; name: string; runs: RunSummary[] }) {
+/** `showDeletion`: the dead filters say when each run is deleted, so it can be replayed before. */
+function RunRows({ owner, name, runs, showDeletion }: { owner: string; name: string; runs: RunSummary[]; showDeletion: boolean }) {
   return (
     <Table aria-label="Runs">
       <thead>
@@ -100,6 +102,7 @@ function RunRows({ owner, name, runs }: { owner: string; name: string; runs: Run
           <Th>Status</Th>
           <Th>Duration</Th>
           <Th>Time</Th>
+          {showDeletion ? <Th>Deleted after</Th> : null}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -119,6 +122,7 @@ function RunRows({ owner, name, runs }: { owner: string; name: string; runs: Run
             </Td>
             <Td>{formatDuration(run.durationMs)}</Td>
             <Td className="whitespace-nowrap text-xs">{formatTime(run.createdAt)}</Td>
+            {showDeletion ? <Td className="whitespace-nowrap text-xs">{run.deletion ? formatDeletionTime(run.deletion.after) : '—'}</Td> : null}
           </tr>
         ))}
       </tbody>

@@ -26,7 +26,7 @@ export interface CreateFlowRequest {
 
 /** Connects a queue to an algorithm (a broker connection or a legacy event listener). */
 export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint, access }: CreateFlowRequest): Promise<FlowView> {
-  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, filters } = parseInput(flowInputSchema(localSqsEndpoint), input);
+  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, runRetentionHours, filters } = parseInput(flowInputSchema(localSqsEndpoint), input);
   const path = formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name });
   if (version && !(await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId: algorithm.id, version } } }))) {
     const message = `${path} has no published version ${version}`;
@@ -49,6 +49,7 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
           timeoutSeconds,
           maxConcurrency,
           maxAttempts,
+          runRetentionHours,
           filters: filtersToJson(filters),
           trustCheckedAt,
         },

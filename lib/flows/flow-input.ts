@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { versionSchema } from '@/lib/algorithms/algorithm-input';
 import { filtersSchema } from '@/lib/flow-filters/filters-input';
+import { runRetentionHoursSchema } from '@/lib/runs/run-retention';
 import { parseQueueUrl } from './parse-queue-url';
 import { parseRoleArn } from './parse-role-arn';
 
@@ -64,6 +65,8 @@ export function flowInputSchema(localSqsEndpoint?: string) {
     // Advanced: runs of this flow executing at once, and attempts per run (retry policy).
     maxConcurrency: wholeNumber('runs', 1, MAX_FLOW_CONCURRENCY),
     maxAttempts: wholeNumber('attempts', 1, MAX_RUN_ATTEMPTS),
+    // Advanced: how long its ended runs are kept, instead of the platform's setting.
+    runRetentionHours: z.preprocess(blankAsMissing, runRetentionHoursSchema.optional()),
     // Advanced: Lambda-style patterns over the body; a message none matches is deleted without a run.
     filters: filtersSchema,
     // The confused-deputy guard (issue 14): a user who could choose it could name another user's.
@@ -74,11 +77,11 @@ export function flowInputSchema(localSqsEndpoint?: string) {
 export type FlowInput = z.output<ReturnType<typeof flowInputSchema>>;
 
 /** What Edit may change on a saved flow: not its queue, role or external id. */
-export const EDITABLE_FLOW_FIELDS = ['version', 'timeoutSeconds', 'maxConcurrency', 'maxAttempts', 'filters'] as const;
+export const EDITABLE_FLOW_FIELDS = ['version', 'timeoutSeconds', 'maxConcurrency', 'maxAttempts', 'runRetentionHours', 'filters'] as const;
 
 /** The edit schema, derived from the one above so both validate alike. */
 export function flowEditSchema() {
-  return flowInputSchema().pick({ version: true, timeoutSeconds: true, maxConcurrency: true, maxAttempts: true, filters: true });
+  return flowInputSchema().pick({ version: true, timeoutSeconds: true, maxConcurrency: true, maxAttempts: true, runRetentionHours: true, filters: true });
 }
 
 export type FlowEdit = z.output<ReturnType<typeof flowEditSchema>>;

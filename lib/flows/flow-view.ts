@@ -31,6 +31,8 @@ export interface FlowView {
   maxConcurrency: number | null;
   /** null: the platform's default retry policy. */
   maxAttempts: number | null;
+  /** Hours its ended runs are kept; null: the platform's "Keep finished runs for". */
+  runRetentionHours: number | null;
   /** Message filters as validated (lib/flow-filters); null: every message runs. */
   filters: FilterPatternJson[] | null;
   /** The last Edit: when, and by whom (username). */
@@ -66,6 +68,7 @@ export function toFlowView(flow: FlowRow, local = isLocalSqs(env())): FlowView {
     timeoutSeconds: flow.timeoutSeconds,
     maxConcurrency: flow.maxConcurrency,
     maxAttempts: flow.maxAttempts,
+    runRetentionHours: flow.runRetentionHours,
     filters: (flow.filters as FilterPatternJson[] | null) ?? null,
     editedAt: flow.editedAt?.toISOString() ?? null,
     editedBy: flow.editedBy,

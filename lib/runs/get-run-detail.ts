@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 
 export interface RunDetail extends RunSummary {
@@ -32,8 +33,9 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     },
   });
   if (!row) throw new AppError('NOT_FOUND', 'No such run');
+  const { runRetentionHours } = await getPlatformSettings(db);
   return {
-    ...toRunSummary(row),
+    ...toRunSummary(row, runRetentionHours),
     algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name },
     input: row.input,
     inputNote: row.inputNote,

@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { runDeletion, type RunDeletion } from './run-retention';
 
 // How runs are shown in lists and JSON: plain values, dates as ISO strings.
 
@@ -12,7 +13,7 @@ export const runSummarySelect = {
   startedAt: true,
   finishedAt: true,
   version: { select: { version: true } },
-  eventFlow: { select: { id: true, kind: true, queueUrl: true } },
+  eventFlow: { select: { id: true, kind: true, queueUrl: true, runRetentionHours: true } },
 } satisfies Prisma.AlgorithmRunSelect;
 
 type RunSummaryRow = Prisma.AlgorithmRunGetPayload<{ select: typeof runSummarySelect }>;
@@ -29,9 +30,12 @@ export interface RunSummary {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** When the retention sweep deletes it (null while it may still run). */
+  deletion: RunDeletion | null;
 }
 
-export function toRunSummary(row: RunSummaryRow): RunSummary {
+/** `platformRetentionHours`: the platform's "Keep finished runs for", for runs whose connection keeps no window of its own. */
+export function toRunSummary(row: RunSummaryRow, platformRetentionHours: number): RunSummary {
   return {
     id: row.id,
     status: row.status,
@@ -43,6 +47,7 @@ export function toRunSummary(row: RunSummaryRow): RunSummary {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    deletion: runDeletion(row, row.eventFlow?.runRetentionHours ?? platformRetentionHours),
   };
 }
 

@@ -23,10 +23,12 @@ export interface PlatformSettings {
   userDataQuotaMb: number;
   /** Hosted data collections one user may have. */
   userCollectionLimit: number;
+  /** "Keep finished runs for": hours an ended run is kept before it is deleted, unless its connection sets its own. */
+  runRetentionHours: number;
 }
 
 // Columns added after the first settings: null until an admin saves them.
-type NullUntilSaved = 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' | 'userCollectionLimit';
+type NullUntilSaved = 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' | 'userCollectionLimit' | 'runRetentionHours';
 type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends NullUntilSaved ? null : never) };
 
 /** The settings until an admin saves them: the environment's defaults. */
@@ -44,6 +46,7 @@ export function defaultPlatformSettings(): PlatformSettings {
     userFlowLimit: config.USER_FLOW_LIMIT,
     userDataQuotaMb: config.USER_DATA_QUOTA_MB,
     userCollectionLimit: config.USER_COLLECTION_LIMIT,
+    runRetentionHours: Math.round(config.RUN_RETENTION_DAYS * 24),
   };
 }
 
@@ -66,6 +69,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
     userFlowLimit: orDefault('userFlowLimit'),
     userDataQuotaMb: orDefault('userDataQuotaMb'),
     userCollectionLimit: orDefault('userCollectionLimit'),
+    runRetentionHours: orDefault('runRetentionHours'),
   };
 }
 

@@ -5,7 +5,6 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
-import { TEST_CONNECTIONS_PER_MINUTE } from '@/lib/connection-checks/test-connection-limit';
 import { createDb, type Db } from '@/lib/db/client';
 import { readMigrations } from '@/lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/local/embedded-postgres';
@@ -34,6 +33,8 @@ const MESSAGES = 3_000;
 const ROUNDS = 5;
 // Long enough that the test sees the drain even when a busy machine starves it of CPU for seconds.
 const WEB_DRAIN_DELAY_MS = 8_000;
+// Sign-in attempts per client address and minute, shared by both web processes through PostgreSQL.
+const AUTH_ATTEMPTS_PER_MINUTE = 6;
 
 interface Slot {
   port: number;
@@ -114,6 +115,7 @@ describe('the production topology: migrate, two web processes and two workers on
     HOST: '127.0.0.1',
     PORT: String(web.port),
     TRUSTED_PROXY_HOPS: '1',
+    AUTH_ATTEMPTS_PER_MINUTE: String(AUTH_ATTEMPTS_PER_MINUTE),
     WEB_DRAIN_DELAY_MS: String(WEB_DRAIN_DELAY_MS),
     // Its stopping and stopped lines, should a drain go wrong.
     LOG_LEVEL: 'info',
@@ -168,29 +170,25 @@ describe('the production topology: migrate, two web processes and two workers on
       await Promise.all([...webs.map((web) => startRole(web, 'web')), ...workers.map((worker) => startRole(worker, 'worker'))]);
     }, 180_000);
 
-    it('limits Test connection across both web processes: the 11th call in a minute is 429 whichever process answers', { timeout: 180_000 }, async () => {
-      const username = uniqueName('tester');
+    it('limits sign-in across both web processes: past the limit a minute is 429 whichever process answers', { timeout: 180_000 }, async () => {
+      const username = uniqueName('guessed');
       const signUp = await fetch(`${webs[0]!.url}/api/auth/sign-up/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: proxy.url },
         body: JSON.stringify({ name: username, username, email: `${username}@example.test`, password: TEST_PASSWORD }),
       });
       expect(signUp.status).toBe(200);
-      const cookie = signUp.headers
-        .getSetCookie()
-        .map((header) => header.split(';')[0])
-        .join('; ');
-      const queue = await createQueueWithDlq(sqs);
-      const testConnection = (web: Slot) =>
-        fetch(`${web.url}/api/v1/flows/test-connection`, {
+      const signIn = (web: Slot, password: string) =>
+        fetch(`${web.url}/api/auth/sign-in/email`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: proxy.url, cookie },
-          body: JSON.stringify({ queueUrl: queue.queueUrl, roleArn: 'arn:aws:iam::000000000000:role/local' }),
+          headers: { 'content-type': 'application/json', origin: proxy.url },
+          body: JSON.stringify({ email: `${username}@example.test`, password }),
         }).then((response) => response.status);
       // The limit's points, half through each process, at once: well within its minute on a busy machine.
-      const statuses = await Promise.all(Array.from({ length: TEST_CONNECTIONS_PER_MINUTE }, (_, call) => testConnection(webs[call % 2]!)));
-      expect(statuses).toEqual(Array.from({ length: TEST_CONNECTIONS_PER_MINUTE }, () => 200));
-      expect([await testConnection(webs[0]!), await testConnection(webs[1]!)]).toEqual([429, 429]);
+      const statuses = await Promise.all(Array.from({ length: AUTH_ATTEMPTS_PER_MINUTE }, (_, call) => signIn(webs[call % 2]!, 'not-the-password')));
+      expect(statuses).toEqual(Array.from({ length: AUTH_ATTEMPTS_PER_MINUTE }, () => 401));
+      // Even the right password now waits, on either process.
+      expect([await signIn(webs[0]!, TEST_PASSWORD), await signIn(webs[1]!, TEST_PASSWORD)]).toEqual([429, 429]);
     });
 
     it('keeps a browser session signed in through one web process when the other serves it', { timeout: 180_000 }, async () => {

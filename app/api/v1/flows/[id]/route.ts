@@ -18,7 +18,7 @@ export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => g
 /**
  * Pauses ({ enabled: false }) or resumes ({ enabled: true }) a flow of the caller's
  * algorithm; any other body is an Edit of its settings (version, timeoutSeconds,
- * maxConcurrency, maxAttempts, filters).
+ * maxConcurrency, maxAttempts, runRetentionHours, filters).
  */
 export const PATCH = userRoute<{ id: string }>(async (request, user, { id }) => {
   const body: unknown = await readJsonBody(request);

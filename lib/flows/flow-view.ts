@@ -8,6 +8,7 @@ import type { EventFlowKind, EventFlowStatus, Prisma } from '@/lib/generated/pri
 
 export const FLOW_VIEW_INCLUDE = {
   algorithm: { select: { name: true, owner: { select: { username: true } } } },
+  runTotals: { select: { succeeded: true, failed: true } },
 } as const satisfies Prisma.EventFlowInclude;
 
 type FlowRow = Prisma.EventFlowGetPayload<{ include: typeof FLOW_VIEW_INCLUDE }>;
@@ -39,11 +40,17 @@ export interface FlowView {
   enabled: boolean;
   status: EventFlowStatus;
   lastError: string | null;
+  /** Message counts (the worker's side): received from SQS, accepted as runs, requeued after a 429, */
   receivedCount: number;
   acceptedCount: number;
   requeuedCount: number;
+  /** …delivery errors (the algorithm API did not accept the message: left for SQS; shown as "delivery errors"), */
   failedCount: number;
+  /** …and filtered out (deleted without a run). */
   filteredCount: number;
+  /** Run counts (the runs' side), since the flow was created: runs that succeeded, and that failed (the algorithm refused the input). */
+  runsSucceeded: number;
+  runsFailed: number;
   lastMessageAt: string | null;
   createdAt: string;
 }
@@ -77,6 +84,8 @@ export function toFlowView(flow: FlowRow, local = isLocalSqs(env())): FlowView {
     requeuedCount: flow.requeuedCount,
     failedCount: flow.failedCount,
     filteredCount: flow.filteredCount,
+    runsSucceeded: flow.runTotals?.succeeded ?? 0,
+    runsFailed: flow.runTotals?.failed ?? 0,
     lastMessageAt: flow.lastMessageAt?.toISOString() ?? null,
     createdAt: flow.createdAt.toISOString(),
   };

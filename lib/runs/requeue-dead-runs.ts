@@ -18,7 +18,7 @@ export type DeadRunSelection = { runId: string } | { flowId: string };
  * asked. The NOTIFY (sent on commit) has an executor claim them at once.
  *
  * A run or connection that is not the caller's is NOT_FOUND; a single run that is not
- * dead is CONFLICT.
+ * dead, or whose version was deleted (nothing to run it with), is CONFLICT.
  * Replayed runs do not pass admission: they were admitted once already.
  */
 export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRunSelection): Promise<string[]> {
@@ -41,7 +41,7 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
         "attemptLog" = r."attemptLog" || jsonb_build_array(jsonb_build_object(
           'attempt', r."attempt", 'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'outcome', 'REPLAYED', 'by', ${userId}::text))
-      WHERE ${target} AND r."status"::text IN (${Prisma.join(DEAD_RUN_STATUSES)})
+      WHERE ${target} AND r."status"::text IN (${Prisma.join(DEAD_RUN_STATUSES)}) AND r."versionId" IS NOT NULL
         AND r."algorithmId" IN (SELECT a."id" FROM "Algorithm" a WHERE a."ownerId" = ${userId})
       RETURNING r."id"
     )
@@ -53,7 +53,8 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
 }
 
 async function explainNothingReplayed(db: Db, userId: string, runId: string): Promise<never> {
-  const run = await db.algorithmRun.findFirst({ where: { id: runId, algorithm: { ownerId: userId } }, select: { status: true } });
+  const run = await db.algorithmRun.findFirst({ where: { id: runId, algorithm: { ownerId: userId } }, select: { status: true, versionId: true, deletedVersion: true } });
   if (!run) throw new AppError('NOT_FOUND', 'No such run');
+  if (run.versionId === null) throw new AppError('CONFLICT', `Version ${run.deletedVersion ?? ''} of this run was deleted: it cannot run again`);
   throw new AppError('CONFLICT', `Only a dead or expired run can be replayed; this one is ${run.status.toLowerCase()}`);
 }

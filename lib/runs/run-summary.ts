@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { runVersionOf } from './run-version';
 
 // How runs are shown in lists and JSON: plain values, dates as ISO strings.
 
@@ -12,6 +13,7 @@ export const runSummarySelect = {
   startedAt: true,
   finishedAt: true,
   version: { select: { version: true } },
+  deletedVersion: true,
   eventFlow: { select: { id: true, kind: true, queueUrl: true } },
 } satisfies Prisma.AlgorithmRunSelect;
 
@@ -36,7 +38,7 @@ export function toRunSummary(row: RunSummaryRow): RunSummary {
     id: row.id,
     status: row.status,
     source: row.source,
-    version: row.version.version,
+    version: runVersionOf(row),
     eventFlow: row.eventFlow ? { id: row.eventFlow.id, kind: row.eventFlow.kind, queueName: queueNameOf(row.eventFlow.queueUrl) } : null,
     sqsMessageId: row.sqsMessageId,
     durationMs: row.durationMs,

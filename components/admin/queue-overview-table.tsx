@@ -17,7 +17,8 @@ import { SortableTh } from './sortable-th';
 
 function Problem({ problem }: { problem: QueueProblem }) {
   const tone = problem.code === 'NO_REDRIVE_POLICY' ? 'text-amber-800' : 'text-red-700';
-  return <p className={`mt-1 max-w-xs text-xs ${tone}`}>{problem.message}</p>;
+  // wrap-anywhere: a message naming a queue URL must not widen its column.
+  return <p className={`mt-1 max-w-xs text-xs wrap-anywhere ${tone}`}>{problem.message}</p>;
 }
 
 function Count({ value, testId, alarm }: { value: number | undefined; testId: string; alarm?: boolean }) {
@@ -47,7 +48,7 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
   return (
     <tbody className="border-t border-slate-100">
       <tr aria-label={`${row.algorithm} ${kind.toLowerCase()} on ${row.queueName}`}>
-        <Td className="min-w-40">
+        <Td className="min-w-32">
           <p className="font-mono text-xs break-all">{row.algorithm}</p>
           <div className="mt-1 flex flex-wrap gap-1">
             <Badge tone="blue">{kind}</Badge>
@@ -55,9 +56,9 @@ function QueueRow({ row }: { row: QueueOverviewRow }) {
             {row.status === 'ERROR' ? <Badge tone="red">Error</Badge> : null}
           </div>
           {row.status === 'WAITING' ? <p className="mt-1 max-w-56 text-xs text-amber-700">{WAITING_REASON}</p> : null}
-          {row.status === 'ERROR' && row.lastError ? <p className="mt-1 max-w-64 text-xs break-words text-red-700">{row.lastError}</p> : null}
+          {row.status === 'ERROR' && row.lastError ? <p className="mt-1 max-w-64 text-xs wrap-anywhere text-red-700">{row.lastError}</p> : null}
         </Td>
-        <Td className="min-w-44">
+        <Td className="min-w-32">
           <Link
             href={`/algorithms/${row.owner}/${row.algorithmName}/${row.kind === 'BROKER' ? 'events' : 'listeners'}/${row.flowId}`}
             className="font-mono text-xs break-all text-brand-700 hover:underline"
@@ -116,14 +117,14 @@ export function QueueOverviewTable({ rows }: { rows: QueueOverviewRow[] }) {
     <Table>
       <thead className="bg-slate-50">
         <tr>
-          <SortableTh label="Owner/algorithm" sortKey="algorithm" {...header} />
+          <SortableTh label="Algorithm" sortKey="algorithm" {...header} />
           <SortableTh label="Queue and DLQ" sortKey="queue" {...header} />
           <SortableTh label="Visible" sortKey="visible" numeric {...header} />
           <SortableTh label="In flight" sortKey="inFlight" numeric {...header} />
           <SortableTh label="Delayed" sortKey="delayed" numeric {...header} />
           <SortableTh label="DLQ depth" sortKey="dlqDepth" numeric {...header} />
           <SortableTh label="Dead runs" sortKey="deadRuns" numeric {...header} />
-          <Th className="px-2 whitespace-nowrap">Last hour</Th>
+          <Th className="px-2">Last hour</Th>
           <SortableTh label="Oldest" sortKey="oldest" numeric {...header} />
           <Th className="pl-2">
             <span className="sr-only">Actions</span>

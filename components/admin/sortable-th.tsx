@@ -20,7 +20,7 @@ export function SortableTh({ label, sortKey, sort, onSort, numeric }: SortableTh
     : { key: sortKey, direction: numeric ? 'desc' : 'asc' };
   return (
     <Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? 'px-2 text-right' : undefined}>
-      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900">
+      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 text-left uppercase hover:text-slate-900">
         {label}
         <span aria-hidden className="text-slate-400">
           {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}

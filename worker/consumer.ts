@@ -163,7 +163,10 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   }
 
   async function receive(max: number): Promise<Message[]> {
-    const messages = await deps.receive({ queueUrl: flow.queueUrl, maxMessages: max, waitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0 }, polling.signal);
+    const messages = await deps.receive(
+      { queueUrl: flow.queueUrl, maxMessages: max, waitTimeSeconds: queueAnswered ? WAIT_TIME_SECONDS : 0 },
+      polling.signal,
+    );
     counters.count(flow.id, 'received', messages.length);
     return messages;
   }

@@ -40,15 +40,14 @@ export interface FlowView {
   enabled: boolean;
   status: EventFlowStatus;
   lastError: string | null;
-  /** Message counts (the worker's side): received from SQS, accepted as runs, requeued after a 429, */
+  // Message counts, the worker's side (what each counts: components/flows/count-words.ts).
   receivedCount: number;
   acceptedCount: number;
   requeuedCount: number;
-  /** …delivery errors (the algorithm API did not accept the message: left for SQS; shown as "delivery errors"), */
+  /** Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
   failedCount: number;
-  /** …and filtered out (deleted without a run). */
   filteredCount: number;
-  /** Run counts (the runs' side), since the flow was created: runs that succeeded, and that failed (the algorithm refused the input). */
+  // Run counts since the flow was created (FlowRunTotals): succeeded, and failed (the algorithm refused the input).
   runsSucceeded: number;
   runsFailed: number;
   lastMessageAt: string | null;

@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { publishVersionInput } from '@/lib/algorithms/algorithm-input';
 import { fetchJson } from '@/lib/http/fetch-json';
-import { storeFileEndpointUrl } from '@/lib/local/store-file-endpoint-url';
+import { storeFileExampleUrl } from '@/examples/store-file/example-endpoint';
 
 /** Local mode's built-in example endpoint: where the app serves it, and the user's collections it may write to. */
 export interface BuiltInExample {
@@ -95,7 +95,7 @@ function BuiltInExampleChooser({ example, form }: { example: BuiltInExample; for
     const fields = form.current?.elements;
     const endpoint = fields?.namedItem('endpointUrl');
     const version = fields?.namedItem('version');
-    if (endpoint instanceof HTMLInputElement) endpoint.value = storeFileEndpointUrl(example.appUrl, example.owner, collection);
+    if (endpoint instanceof HTMLInputElement) endpoint.value = storeFileExampleUrl(example.appUrl, example.owner, collection);
     if (version instanceof HTMLInputElement && version.value.trim() === '') version.value = version.placeholder || '';
   }
 

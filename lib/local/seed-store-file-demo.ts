@@ -1,6 +1,6 @@
+import { storeFileExampleUrl } from '@/examples/store-file/example-endpoint';
 import type { Db } from '@/lib/db/client';
 import { DEMO_STORE_FILE } from './demo-data';
-import { storeFileEndpointUrl } from './store-file-endpoint-url';
 
 /** The seed guide's example, ready to connect: `demo/store-file` and the collection it writes to. */
 export async function seedStoreFileDemo(db: Db, owner: { id: string; username: string }, appUrl: string): Promise<void> {
@@ -9,7 +9,7 @@ export async function seedStoreFileDemo(db: Db, owner: { id: string; username: s
     create: { ownerId: owner.id, name: DEMO_STORE_FILE.name, description: DEMO_STORE_FILE.description },
     update: {},
   });
-  const endpointUrl = storeFileEndpointUrl(appUrl, owner.username, DEMO_STORE_FILE.collection);
+  const endpointUrl = storeFileExampleUrl(appUrl, owner.username, DEMO_STORE_FILE.collection);
   await db.algorithmVersion.upsert({
     where: { algorithmId_version: { algorithmId: algorithm.id, version: DEMO_STORE_FILE.version } },
     create: { algorithmId: algorithm.id, version: DEMO_STORE_FILE.version, endpointUrl },

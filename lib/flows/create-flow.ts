@@ -42,11 +42,14 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
     const message = `${path} has no published version ${version}`;
     throw new AppError('BAD_REQUEST', message, { version: message });
   }
-  // Checked first, to answer before AssumeRole; the unique indexes decide races.
-  const conflict = await queueConflict(db, algorithm, queueUrl, path);
-  if (conflict) throw conflict;
+  // Checked before storing, for a plain answer; the unique indexes decide races.
+  const duplicate = await alreadyConnected(db, algorithm, queueUrl, path);
+  if (duplicate) throw duplicate;
   // Before anything is stored: the role must trust this user's external ID, and only it.
   const trustCheckedAt = access.local ? null : await verifyRoleForOwner(db, { queueUrl, roleArn, ownerId: algorithm.ownerId }, access);
+  // Only then whether another connection uses the queue: who may not read it learns nothing of it.
+  const inUse = await queueInUseConflict(db, { queueUrl, userId: algorithm.ownerId });
+  if (inUse) throw inUse;
   try {
     const flow = await db.$transaction(async (tx) => {
       await assertFlowQuota(tx, algorithm.ownerId);
@@ -72,15 +75,13 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
     return toFlowView(flow, access.local);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw (await queueConflict(db, algorithm, queueUrl, path)) ?? error;
+    throw (await alreadyConnected(db, algorithm, queueUrl, path)) ?? (await queueInUseConflict(db, { queueUrl, userId: algorithm.ownerId })) ?? error;
   }
 }
 
-/** Why the queue cannot be connected to the algorithm: already connected to it (paused or not), or feeding another enabled connection. */
-async function queueConflict(db: Db, algorithm: CreateFlowRequest['algorithm'], queueUrl: string, path: string): Promise<AppError | null> {
-  if (await db.eventFlow.findUnique({ where: { algorithmId_queueUrl: { algorithmId: algorithm.id, queueUrl } }, select: { id: true } })) {
-    const message = `This queue is already connected to ${path}`;
-    return new AppError('CONFLICT', message, { queueUrl: message });
-  }
-  return queueInUseConflict(db, { queueUrl, userId: algorithm.ownerId });
+/** The 409 for a queue already connected to this algorithm (paused or not), or null. */
+async function alreadyConnected(db: Db, algorithm: CreateFlowRequest['algorithm'], queueUrl: string, path: string): Promise<AppError | null> {
+  if (!(await db.eventFlow.findUnique({ where: { algorithmId_queueUrl: { algorithmId: algorithm.id, queueUrl } }, select: { id: true } }))) return null;
+  const message = `This queue is already connected to ${path}`;
+  return new AppError('CONFLICT', message, { queueUrl: message });
 }

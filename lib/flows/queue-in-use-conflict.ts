@@ -9,7 +9,8 @@ const FAN_OUT = 'To run several algorithms on each message, publish to an Amazon
 /**
  * The 409 for a queue that already feeds another enabled connection or listener (one queue,
  * one enabled connection: the partial unique index on EventFlow.queueUrl), or null when none
- * does. The other connection is named only to its own owner: another user learns that the
+ * does. Ask only once the caller's role has been seen to reach the queue (outside local
+ * mode). The other connection is named only to its own owner: another user learns that the
  * queue is taken, not by whom.
  */
 export async function queueInUseConflict(

@@ -44,10 +44,12 @@ describe('tenants and the external ID', () => {
     };
   }
 
-  /** A new user with an algorithm; returns the path of its connections. */
+  /** A new user with an algorithm and a published version (a connection needs one); returns the path of its connections. */
   async function withAlgorithm(caller: Caller): Promise<string> {
     const name = uniqueName('algo');
     expect((await caller.request('/api/v1/algorithms', { method: 'POST', body: { name } })).status).toBe(201);
+    const version = { version: '1.0.0', endpointUrl: 'https://algorithms.example.test/run' };
+    expect((await caller.request(`/api/v1/algorithms/${caller.username}/${name}/versions`, { method: 'POST', body: version })).status).toBe(201);
     return `/api/v1/algorithms/${caller.username}/${name}/connections`;
   }
 

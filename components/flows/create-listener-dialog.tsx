@@ -41,7 +41,10 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
   const schema = useMemo(
     () =>
       flowInputSchema(localSqsEndpoint).extend({
-        algorithm: z.string().refine((typed) => findAlgorithm(algorithms, typed), 'Choose one of your algorithms: owner/name, or owner/name/version'),
+        algorithm: z
+          .string()
+          .refine((typed) => findAlgorithm(algorithms, typed), 'Choose one of your algorithms: owner/name, or owner/name/version')
+          .refine((typed) => findAlgorithm(algorithms, typed)?.latestVersion !== null, 'This algorithm has no published version yet: publish one on its Overview tab first.'),
       }),
     [algorithms, localSqsEndpoint],
   );

@@ -21,6 +21,16 @@ export interface QueueOverviewRow {
   queueUrl: string;
   queueName: string;
   readout: FlowQueueReadout;
+  /** Why the worker reports it ERROR, in plain words. */
+  lastError: string | null;
+  /** Message counts (received, accepted, requeued, delivery errors as `failedCount`, filtered) and run counts, as on the Events rows. */
+  receivedCount: number;
+  acceptedCount: number;
+  requeuedCount: number;
+  failedCount: number;
+  filteredCount: number;
+  runsSucceeded: number;
+  runsFailed: number;
   /** DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
   dlqSeries: Array<number | null>;
   /** The platform's side of dead letters: its runs that are DEAD or EXPIRED. */
@@ -51,7 +61,10 @@ const READ_CONCURRENCY = 8;
 /** Every broker connection and listener of every user, with its queues' counts (admins only). */
 export async function listQueueOverview(db: Db, access: QueueAccess, caches: QueueReadoutCaches): Promise<QueueOverview> {
   const flows = await db.eventFlow.findMany({
-    include: { algorithm: { select: { name: true, owner: { select: { username: true, externalId: true } } } } },
+    include: {
+      algorithm: { select: { name: true, owner: { select: { username: true, externalId: true } } } },
+      runTotals: { select: { succeeded: true, failed: true } },
+    },
     orderBy: { createdAt: 'asc' },
   });
   const rows = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => ({
@@ -64,6 +77,14 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     algorithmName: flow.algorithm.name,
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
+    lastError: flow.lastError,
+    receivedCount: flow.receivedCount,
+    acceptedCount: flow.acceptedCount,
+    requeuedCount: flow.requeuedCount,
+    failedCount: flow.failedCount,
+    filteredCount: flow.filteredCount,
+    runsSucceeded: flow.runTotals?.succeeded ?? 0,
+    runsFailed: flow.runTotals?.failed ?? 0,
     readout: await readFlowQueueSampled(db, flowQueueOf(flow), access, caches),
   }));
   // Read after the readouts, so this request's samples are in the sparklines.

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { runVersionOf } from '@/lib/runs/run-version';
 import type { RunStatus } from '@/lib/generated/prisma/client';
 
 export interface AttemptEntry {
@@ -48,7 +49,7 @@ export async function getMessageTrace(db: Db, flowId: string, messageId: string)
     runs: runs.map((run) => ({
       runId: run.id,
       status: run.status,
-      version: run.version.version,
+      version: runVersionOf(run),
       input: run.input,
       output: run.output,
       error: run.error,

@@ -8,6 +8,7 @@ import type { EventFlowKind, EventFlowStatus, Prisma } from '@/lib/generated/pri
 
 export const FLOW_VIEW_INCLUDE = {
   algorithm: { select: { name: true, owner: { select: { username: true } } } },
+  runTotals: { select: { succeeded: true, failed: true } },
 } as const satisfies Prisma.EventFlowInclude;
 
 type FlowRow = Prisma.EventFlowGetPayload<{ include: typeof FLOW_VIEW_INCLUDE }>;
@@ -41,11 +42,16 @@ export interface FlowView {
   enabled: boolean;
   status: EventFlowStatus;
   lastError: string | null;
+  // Message counts, the worker's side (what each counts: components/flows/count-words.ts).
   receivedCount: number;
   acceptedCount: number;
   requeuedCount: number;
+  /** Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
   failedCount: number;
   filteredCount: number;
+  // Run counts since the flow was created (FlowRunTotals): succeeded, and failed (the algorithm refused the input).
+  runsSucceeded: number;
+  runsFailed: number;
   lastMessageAt: string | null;
   createdAt: string;
 }
@@ -80,6 +86,8 @@ export function toFlowView(flow: FlowRow, local = isLocalSqs(env())): FlowView {
     requeuedCount: flow.requeuedCount,
     failedCount: flow.failedCount,
     filteredCount: flow.filteredCount,
+    runsSucceeded: flow.runTotals?.succeeded ?? 0,
+    runsFailed: flow.runTotals?.failed ?? 0,
     lastMessageAt: flow.lastMessageAt?.toISOString() ?? null,
     createdAt: flow.createdAt.toISOString(),
   };

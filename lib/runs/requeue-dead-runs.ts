@@ -26,7 +26,7 @@ export interface ReplayResult {
 // a replayed run waits in its caller's part of the backlog, as when it was admitted.
 const selectDeadRuns = (target: 'id' | 'eventFlowId') => `
   SELECT r."id", r."callerId" FROM "AlgorithmRun" r
-  WHERE r."${target}" = $2 AND r."status"::text = ANY($3::text[])
+  WHERE r."${target}" = $2 AND r."status"::text = ANY($3::text[]) AND r."versionId" IS NOT NULL
     AND r."algorithmId" IN (SELECT a."id" FROM "Algorithm" a WHERE a."ownerId" = $1)
   ORDER BY r."createdAt", r."id"`;
 
@@ -62,7 +62,7 @@ const REQUEUE_RUNS = {
  * (sent on commit) has an executor claim them at once.
  *
  * A run or connection that is not the caller's is NOT_FOUND; a single run that is not
- * dead is CONFLICT.
+ * dead, or whose version was deleted (nothing to run it with), is CONFLICT.
  */
 export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRunSelection): Promise<ReplayResult> {
   if ('flowId' in selection && !(await db.eventFlow.findFirst({ where: { id: selection.flowId, algorithm: { ownerId: userId } }, select: { id: true } }))) {
@@ -129,7 +129,8 @@ interface Refusal {
 }
 
 async function explainNothingReplayed(db: Db, userId: string, runId: string): Promise<never> {
-  const run = await db.algorithmRun.findFirst({ where: { id: runId, algorithm: { ownerId: userId } }, select: { status: true } });
+  const run = await db.algorithmRun.findFirst({ where: { id: runId, algorithm: { ownerId: userId } }, select: { status: true, versionId: true, deletedVersion: true } });
   if (!run) throw new AppError('NOT_FOUND', 'No such run');
+  if (run.versionId === null) throw new AppError('CONFLICT', `Version ${run.deletedVersion ?? ''} of this run was deleted: it cannot run again`);
   throw new AppError('CONFLICT', `Only a dead or expired run can be replayed; this one is ${run.status.toLowerCase()}`);
 }

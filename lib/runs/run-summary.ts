@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { runDeletion, type RunDeletion } from './run-retention';
+import { runVersionOf } from './run-version';
 
 // How runs are shown in lists and JSON: plain values, dates as ISO strings.
 
@@ -13,6 +14,7 @@ export const runSummarySelect = {
   startedAt: true,
   finishedAt: true,
   version: { select: { version: true } },
+  deletedVersion: true,
   eventFlow: { select: { id: true, kind: true, queueUrl: true, runRetentionHours: true } },
 } satisfies Prisma.AlgorithmRunSelect;
 
@@ -40,7 +42,7 @@ export function toRunSummary(row: RunSummaryRow, platformRetentionHours: number)
     id: row.id,
     status: row.status,
     source: row.source,
-    version: row.version.version,
+    version: runVersionOf(row),
     eventFlow: row.eventFlow ? { id: row.eventFlow.id, kind: row.eventFlow.kind, queueName: queueNameOf(row.eventFlow.queueUrl) } : null,
     sqsMessageId: row.sqsMessageId,
     durationMs: row.durationMs,

@@ -41,10 +41,12 @@ describe('tenants and the external ID', () => {
     };
   }
 
-  /** A new user with an algorithm; returns the path of its connections. */
+  /** A new user with an algorithm and a published version (a connection needs one); returns the path of its connections. */
   async function withAlgorithm(caller: Caller): Promise<string> {
     const name = uniqueName('algo');
     expect((await caller.request('/api/v1/algorithms', { method: 'POST', body: { name } })).status).toBe(201);
+    const version = { version: '1.0.0', endpointUrl: 'https://algorithms.example.test/run' };
+    expect((await caller.request(`/api/v1/algorithms/${caller.username}/${name}/versions`, { method: 'POST', body: version })).status).toBe(201);
     return `/api/v1/algorithms/${caller.username}/${name}/connections`;
   }
 
@@ -117,6 +119,25 @@ describe('tenants and the external ID', () => {
     const calls = sts.calls.filter((call) => call.roleArn === davesRole);
     expect(calls.map((call) => call.externalId)).toEqual([dave.externalId, undefined]);
     expect(calls[0]!.roleSessionName).toBe(`event-flows-${dave.username}-check`);
+  });
+
+  it('says a queue is in use by another connection only once the role is seen to trust the caller, and never whose', async () => {
+    const [frank, grace] = [await signedIn(), await signedIn()];
+    const [franksRole, gracesRole] = [roleArn(uniqueName('frank-')), roleArn(uniqueName('grace-'))];
+    sts.registerRole(franksRole, { requiredExternalId: frank.externalId });
+    sts.registerRole(gracesRole, { requiredExternalId: grace.externalId });
+    const url = queueUrl();
+    expect((await frank.request(await withAlgorithm(frank), { method: 'POST', body: { queueUrl: url, roleArn: franksRole } })).status).toBe(201);
+    const gracesConnections = await withAlgorithm(grace);
+
+    // Frank's role does not trust Grace: refused for the role, she learns nothing of the queue.
+    const borrowed = await grace.request(gracesConnections, { method: 'POST', body: { queueUrl: url, roleArn: franksRole } });
+    expect(borrowed.status).toBe(400);
+    expect((await borrowed.json()).error.fieldErrors).toEqual({ roleArn: expect.stringMatching(/could not assume/) });
+    // With a role that trusts her, the queue is taken (one queue, one enabled connection), by someone unnamed.
+    const own = await grace.request(gracesConnections, { method: 'POST', body: { queueUrl: url, roleArn: gracesRole } });
+    expect(own.status).toBe(409);
+    expect((await own.json()).error.message).toMatch(/^This queue already feeds an enabled connection\. /);
   });
 
   it('answers 400 with a field error when a user tries to set the external ID', async () => {

@@ -18,7 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts', 'components/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
       {
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts', RECEIVER_TEST], globalSetup: SERVICES, setupFiles: LEAK_GUARD, testTimeout: 30_000, hookTimeout: 120_000 },

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { attemptLogOf, type AttemptEntry } from './attempt-log';
 import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 
 export interface RunDetail extends RunSummary {
@@ -13,6 +14,8 @@ export interface RunDetail extends RunSummary {
   /** Attempts started, and how many it may have (replaying a dead run grants more). */
   attempt: number;
   maxAttempts: number;
+  /** Each ended attempt (and replay), oldest first: a dead run's history of failures. */
+  attemptLog: AttemptEntry[];
 }
 
 /** One run of an algorithm the caller owns; "not found" otherwise. */
@@ -28,6 +31,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
       timeoutSeconds: true,
       attempt: true,
       maxAttempts: true,
+      attemptLog: true,
       algorithm: { select: { name: true, owner: { select: { username: true } } } },
     },
   });
@@ -42,5 +46,6 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     timeoutSeconds: row.timeoutSeconds,
     attempt: row.attempt,
     maxAttempts: row.maxAttempts,
+    attemptLog: attemptLogOf(row.attemptLog),
   };
 }

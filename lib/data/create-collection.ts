@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { collectionNameSchema } from './data-names';
-
-export const createCollectionInput = z.object({ name: z.string({ error: 'Give the collection a name' }).trim().pipe(collectionNameSchema) });
+import { createCollectionInput } from './collection-input';
 
 export async function createCollection(db: Db, ownerId: string, input: unknown) {
   const { name } = createCollectionInput.parse(input);

@@ -16,7 +16,7 @@ export function DlqDialogButton({ flowId, queueName, dlqName }: { flowId: string
       </DialogTrigger>
       <DialogContent title="Dead-letter queue" description={dlqName ? `${dlqName}, the DLQ of ${queueName}` : `The DLQ of ${queueName}`}>
         <div className="space-y-6">
-          <RedrivePanel flowId={flowId} />
+          <RedrivePanel flowId={flowId} queueName={queueName} />
           <DlqPeek flowId={flowId} />
         </div>
       </DialogContent>

@@ -31,7 +31,7 @@ describe('forms and modals, in Chromium', () => {
     expect(await focusedLabel()).toBe('URI');
 
     await dialog().getByRole('button', { name: 'Connect to Amazon SQS broker' }).click();
-    const uriError = dialog().getByRole('alert').filter({ hasText: /SQS queue URL/ });
+    const uriError = dialog().getByRole('alert').filter({ hasText: /queue's URL/ });
     const roleError = dialog().getByRole('alert').filter({ hasText: /role ARN/i });
     await uriError.waitFor();
     await roleError.waitFor();
@@ -81,7 +81,7 @@ describe('forms and modals, in Chromium', () => {
     await dialog().getByRole('button', { name: 'Create Collection' }).click();
     const error = dialog().getByRole('alert').filter({ hasText: 'Use letters, digits' });
     await error.waitFor();
-    await page.keyboard.press('Backspace');
+    await dialog().getByLabel('Collection name').fill('not a nam');
     await error.waitFor({ state: 'detached' });
     await dialog().getByLabel('Collection name').fill('outputs');
     await dialog().getByRole('button', { name: 'Create Collection' }).click();

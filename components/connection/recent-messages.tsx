@@ -69,7 +69,7 @@ export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flow
               {rows.map((row) => (
                 <tr key={row.runId}>
                   <Td>
-                    <Link href={`${connectionPath}/messages/${encodeURIComponent(row.messageId)}`} className="font-mono text-xs break-all text-brand-600 hover:underline">
+                    <Link href={`${connectionPath}/messages/${encodeURIComponent(row.messageId)}`} className="font-mono text-xs whitespace-nowrap text-brand-600 hover:underline">
                       {row.messageId}
                     </Link>
                   </Td>

@@ -114,11 +114,12 @@ function RunRows({ owner, name, runs }: { owner: string; name: string; runs: Run
         {runs.map((run) => (
           <tr key={run.id}>
             <Td>
-              <Link href={`/algorithms/${owner}/${name}/runs/${run.id}`} className="font-mono text-xs font-medium text-brand-600 hover:underline">
+              <Link href={`/algorithms/${owner}/${name}/runs/${run.id}`} className="font-mono text-xs font-medium whitespace-nowrap text-brand-600 hover:underline">
                 {run.id}
               </Link>
             </Td>
-            <Td>
+            {/* Room for a message id on one line: on a phone the table scrolls instead. */}
+            <Td className="min-w-80">
               <RunSource run={run} algorithmBase={`/algorithms/${owner}/${name}`} />
             </Td>
             <Td className="font-mono text-xs">{run.version}</Td>

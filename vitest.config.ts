@@ -21,7 +21,7 @@ export default defineConfig({
     // query can take longer than vitest's 1 s default to get there.
     expect: { poll: { timeout: 10_000 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts', 'deploy/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts', 'deploy/**/*.test.ts', 'components/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
       {
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts', RECEIVER_TEST], globalSetup: SERVICES, setupFiles: LEAK_GUARD, testTimeout: 30_000, hookTimeout: 120_000 },

@@ -48,7 +48,8 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
       }),
     [algorithms, localSqsEndpoint],
   );
-  const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
+  const { errors, pending, onSubmit, showFieldErrors, clearErrors, reset } = useFormSubmit({
+    formRef,
     fields: ['queueUrl', 'roleArn', 'algorithm', ...ADVANCED_FIELDS],
     rename: { version: 'algorithm' },
     schema,
@@ -78,7 +79,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           {algorithms.length === 0 ? <Alert tone="info">Create an algorithm first: Create New → Algorithm.</Alert> : null}
           <QueueFields errors={errors} localSqsEndpoint={localSqsEndpoint} />
-          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} />
+          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} onValidValues={(fields) => clearErrors([...fields, 'form'])} />
           <Field
             label="Algorithm"
             name="algorithm"

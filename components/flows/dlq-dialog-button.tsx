@@ -19,7 +19,7 @@ export function DlqDialogButton({ flowId, queueName, dlqName, canRedrive = true 
       </DialogTrigger>
       <DialogContent title="Dead-letter queue" description={dlqName ? `${dlqName}, the DLQ of ${queueName}` : `The DLQ of ${queueName}`}>
         <div className="space-y-6">
-          {canRedrive ? <RedrivePanel flowId={flowId} /> : <p className="text-sm text-slate-600">Only the connection’s owner can move these messages back to the queue.</p>}
+          {canRedrive ? <RedrivePanel flowId={flowId} queueName={queueName} /> : <p className="text-sm text-slate-600">Only the connection’s owner can move these messages back to the queue.</p>}
           <DlqPeek flowId={flowId} />
         </div>
       </DialogContent>

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appOrigins } from '@/lib/http/app-origins';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { nameSchema } from './auth-form-input';
 import { deriveKey } from './derived-keys';
 import { promoteIfFirstUser } from './promote-first-user';
 import { USERNAME_IS_FIXED, usernameSchema } from './username';
@@ -35,6 +36,13 @@ function authRateLimits() {
   };
 }
 
+/** The same rule as the sign-up form, for whoever calls the auth API directly. */
+function checkedName(name: unknown): string {
+  const checked = nameSchema.safeParse(name);
+  if (!checked.success) throw new APIError('BAD_REQUEST', { message: checked.error.issues[0]?.message ?? 'Invalid name' });
+  return checked.data;
+}
+
 function createAuth() {
   const [baseURL, ...otherOrigins] = appOrigins();
   return betterAuth({
@@ -62,6 +70,7 @@ function createAuth() {
       user: {
         create: {
           before: async (user) => {
+            const name = checkedName(user.name);
             const username = usernameSchema.safeParse(user.username);
             if (!username.success) {
               throw new APIError('BAD_REQUEST', { message: username.error.issues[0]?.message ?? 'Invalid username' });
@@ -69,7 +78,7 @@ function createAuth() {
             if (await db().user.findUnique({ where: { username: username.data } })) {
               throw new APIError('BAD_REQUEST', { message: 'That username is taken' });
             }
-            return { data: { ...user, username: username.data, role: 'USER' } };
+            return { data: { ...user, name, username: username.data, role: 'USER' } };
           },
           // After the insert has committed, so simultaneous sign-ups cannot both be first.
           after: async (user) => {
@@ -81,6 +90,7 @@ function createAuth() {
           // changing it would break every path and URI that uses it, so it stays.
           before: async (user) => {
             if (user.username !== undefined) throw new APIError('BAD_REQUEST', { message: USERNAME_IS_FIXED });
+            if (user.name !== undefined) return { data: { ...user, name: checkedName(user.name) } };
           },
         },
       },

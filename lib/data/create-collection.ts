@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
-import { collectionNameSchema } from './data-names';
-
-export const createCollectionInput = z.object({ name: z.string({ error: 'Give the collection a name' }).trim().pipe(collectionNameSchema) });
+import { createCollectionInput } from './collection-input';
 
 /**
  * A new hosted data collection of `ownerId`, within the per-user collection limit. The

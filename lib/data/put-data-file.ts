@@ -2,8 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { describeBytes } from '@/lib/http/read-limited-body';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
-
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './file-size-limit';
 
 // What a file takes of its owner's quota besides its content, its path and its content
 // type: roughly what PostgreSQL keeps for its row (ids, timestamps, the path again in its

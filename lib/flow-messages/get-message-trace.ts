@@ -2,14 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { runVersionOf } from '@/lib/runs/run-version';
 import type { RunStatus } from '@/lib/generated/prisma/client';
-
-export interface AttemptEntry {
-  attempt: number;
-  at: string;
-  outcome: string;
-  error?: string;
-  by?: string;
-}
+import { attemptLogOf, type AttemptEntry } from '@/lib/runs/attempt-log';
 
 export interface MessageTraceRun {
   runId: string;
@@ -55,7 +48,7 @@ export async function getMessageTrace(db: Db, flowId: string, messageId: string)
       error: run.error,
       attempts: run.attempt,
       maxAttempts: run.maxAttempts,
-      attemptLog: Array.isArray(run.attemptLog) ? (run.attemptLog as unknown as AttemptEntry[]) : [],
+      attemptLog: attemptLogOf(run.attemptLog),
       receivedAt: run.createdAt.toISOString(),
       startedAt: run.startedAt?.toISOString() ?? null,
       finishedAt: run.finishedAt?.toISOString() ?? null,

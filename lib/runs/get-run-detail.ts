@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
+import { attemptLogOf, type AttemptEntry } from './attempt-log';
 import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 
 export interface RunDetail extends RunSummary {
@@ -14,6 +15,8 @@ export interface RunDetail extends RunSummary {
   /** Attempts started, and how many it may have (replaying a dead run grants more). */
   attempt: number;
   maxAttempts: number;
+  /** Each ended attempt (and replay), oldest first: a dead run's history of failures. */
+  attemptLog: AttemptEntry[];
 }
 
 /** One run of an algorithm the caller owns; "not found" otherwise. */
@@ -29,6 +32,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
       timeoutSeconds: true,
       attempt: true,
       maxAttempts: true,
+      attemptLog: true,
       algorithm: { select: { name: true, owner: { select: { username: true } } } },
     },
   });
@@ -44,5 +48,6 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     timeoutSeconds: row.timeoutSeconds,
     attempt: row.attempt,
     maxAttempts: row.maxAttempts,
+    attemptLog: attemptLogOf(row.attemptLog),
   };
 }

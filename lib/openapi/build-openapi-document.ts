@@ -39,7 +39,7 @@ export function buildOpenApiDocument() {
     type: 'apiKey',
     in: 'cookie',
     name: 'better-auth.session_token',
-    description: 'The session cookie set by POST /api/auth/sign-in/email.',
+    description: 'The session cookie set by POST /api/auth/sign-in/email (named with the __Secure- prefix when APP_URL is https).',
   });
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'apiKey',

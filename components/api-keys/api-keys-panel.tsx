@@ -10,22 +10,15 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Timestamp } from '@/components/ui/timestamp';
+import type { ApiKeyView } from '@/lib/api-keys/api-key-view';
 import { ApiError, fetchJson } from '@/lib/http/fetch-json';
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 const KEYS = ['api-keys'];
 
 export function ApiKeysPanel() {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<{ name: string; key: string }>();
-  const keys = useQuery({ queryKey: KEYS, queryFn: () => fetchJson<{ apiKeys: ApiKeyRow[] }>('/api/v1/api-keys') });
+  const keys = useQuery({ queryKey: KEYS, queryFn: () => fetchJson<{ apiKeys: ApiKeyView[] }>('/api/v1/api-keys') });
   const create = useMutation({
     mutationFn: (name: string) => fetchJson<{ apiKey: { name: string; key: string } }>('/api/v1/api-keys', { method: 'POST', body: JSON.stringify({ name }) }),
     onSuccess: ({ apiKey }) => {

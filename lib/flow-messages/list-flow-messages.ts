@@ -1,21 +1,25 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import type { Prisma, RunStatus } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
 import { NEWEST_FIRST, runCursorOf, runsAfterCursor } from '@/lib/runs/newest-first';
+import { runStatusSchema } from '@/lib/runs/run-summary';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
 export const FLOW_MESSAGE_PAGE_SIZE = 50;
 
 /** One received message of a flow, as its run recorded it. */
-export interface FlowMessageRow {
-  messageId: string;
-  /** When the platform accepted the message (its run was queued). */
-  receivedAt: string;
-  outcome: RunStatus;
-  runId: string;
-  attempts: number;
-  durationMs: number | null;
-  finishedAt: string | null;
-}
+export const flowMessageRowSchema = z.object({
+  messageId: z.string(),
+  receivedAt: isoTimeSchema.describe('When the platform accepted the message (its run was queued).'),
+  outcome: runStatusSchema,
+  runId: z.string(),
+  attempts: z.number().int(),
+  durationMs: z.number().int().nullable(),
+  finishedAt: isoTimeSchema.nullable(),
+}).meta({ id: 'FlowMessage' });
+
+export type FlowMessageRow = z.infer<typeof flowMessageRowSchema>;
 
 export interface FlowMessagePage extends PageInfo {
   messages: FlowMessageRow[];

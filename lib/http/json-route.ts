@@ -5,6 +5,7 @@ import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { fieldErrorsOf } from '@/lib/validation/field-errors-of';
 import { assertSameOrigin } from './assert-same-origin';
+import type { ErrorBody } from './error-body';
 import { JSON_BODY_MAX_BYTES } from './read-json-body';
 import { assertDeclaredBodySize } from './read-limited-body';
 
@@ -18,7 +19,7 @@ export function errorResponse(error: unknown): NextResponse {
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
     // The rest of a refused body is not worth reading: closing the connection stops it.
     if (error.code === 'PAYLOAD_TOO_LARGE') headers.connection = 'close';
-    return NextResponse.json(
+    return NextResponse.json<ErrorBody>(
       { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
       { status: HTTP_STATUS[error.code], headers },
     );
@@ -28,7 +29,7 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof SyntaxError) return errorResponse(new AppError('BAD_REQUEST', 'The request body is not valid JSON'));
   logger.error({ err: error }, 'unhandled error in route');
-  return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, { status: 500 });
+  return NextResponse.json<ErrorBody>({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, { status: 500 });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RunStatus } from '@/lib/generated/prisma/client';
 import { DEAD_RUN_STATUSES } from './dead-run-statuses';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
 // How long ended runs are kept: the platform's "Keep finished runs for", or a connection's
 // own. Stored in hours, so that the shortest window, one hour, is exact; typed by people as
@@ -46,12 +47,12 @@ export function formatRunRetention(hours: number): string {
   return hours === 1 ? '1 hour' : `${hours} hours`;
 }
 
-export interface RunDeletion {
-  /** ISO time after which the sweep deletes the run. */
-  after: string;
-  /** The window it is kept for, in hours (its connection's, else the platform's). */
-  keptForHours: number;
-}
+export const runDeletionSchema = z.object({
+  after: isoTimeSchema.describe('After this time the retention sweep deletes the run.'),
+  keptForHours: z.number().int().describe("The window it is kept for, in hours (its connection's, else the platform's)."),
+});
+
+export type RunDeletion = z.infer<typeof runDeletionSchema>;
 
 /** When an ended run is deleted (its end plus the window); null while it may still run. */
 export function runDeletion(run: { status: RunStatus; finishedAt: Date | null }, keptForHours: number): RunDeletion | null {

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { toAlgorithmView } from '@/lib/algorithms/algorithm-view';
+import { toAlgorithmListItem, toAlgorithmView } from '@/lib/algorithms/algorithm-view';
 import { createAlgorithm } from '@/lib/algorithms/create-algorithm';
 import { listAlgorithms } from '@/lib/algorithms/list-algorithms';
 import { db } from '@/lib/db/client';
@@ -11,16 +11,7 @@ export const dynamic = 'force-dynamic';
 /** The caller's algorithms, newest first. */
 export const GET = userRoute(async (_request, user) => {
   const algorithms = await listAlgorithms(db(), user.id);
-  return {
-    algorithms: algorithms.map((algorithm) => ({
-      owner: user.username,
-      name: algorithm.name,
-      description: algorithm.description,
-      latestVersion: algorithm.versions[0]?.version ?? null,
-      eventFlowCount: algorithm._count.eventFlows,
-      createdAt: algorithm.createdAt.toISOString(),
-    })),
-  };
+  return { algorithms: algorithms.map((algorithm) => toAlgorithmListItem(algorithm, user.username)) };
 });
 
 /** Creates an algorithm: { name, description? }. */

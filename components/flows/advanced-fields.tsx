@@ -56,6 +56,6 @@ export function AdvancedSettingsFields({ errors, initial = {} }: { errors: FormE
 }
 
 /** True when an error belongs to the Advanced section (so it opens to show it). */
-export function hasAdvancedError(errors: FormErrors, also: string[] = []): boolean {
-  return [...ADVANCED_FIELDS, ...also].some((field) => errors[field]);
+export function hasAdvancedError(errors: FormErrors): boolean {
+  return ADVANCED_FIELDS.some((field) => errors[field]);
 }

@@ -1,3 +1,6 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
 import { ExternalIdPanel } from '@/components/external-ids/external-id-panel';
 import { Field } from '@/components/ui/field';
 import { localQueueUrlExample } from '@/lib/flows/local-queue-example';
@@ -45,8 +48,15 @@ export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; 
 
 /** Advanced: concurrency, attempts, run retention and message filters. Folded away: most connections need none. */
 export function AdvancedSection({ errors }: { errors: FormErrors }) {
+  // An error opens the section; nothing closes it but the user, not even fixing the error
+  // (errors clear as their field is edited, and the field must not vanish under the cursor).
+  const section = useRef<HTMLDetailsElement>(null);
+  const hasError = hasAdvancedError(errors);
+  useEffect(() => {
+    if (hasError && section.current) section.current.open = true;
+  }, [hasError]);
   return (
-    <details open={hasAdvancedError(errors, []) ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">
+    <details ref={section} className="rounded-md border border-slate-200 px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced</summary>
       <div className="mt-3 space-y-4">
         <AdvancedSettingsFields errors={errors} />

@@ -39,14 +39,17 @@ export function useFormSubmit({ fields, rename = {}, schema, toValues = (values)
     const shown = form.current;
     if (!shown || Object.values(errors).every((error) => !error)) return;
     function clearEdited(event: Event) {
-      const field = fieldOf(event.target);
+      const field = shown!.contains(event.target as Node) ? fieldOf(event.target) : undefined;
       if (field) clear([field, 'form']);
     }
-    shown.addEventListener('input', clearEdited);
-    shown.addEventListener('change', clearEdited);
+    // On the document, so that React (listening on its root, inside it) has taken the edit
+    // first: a re-render between the two would put a controlled field's old value back.
+    const document = shown.ownerDocument;
+    document.addEventListener('input', clearEdited);
+    document.addEventListener('change', clearEdited);
     return () => {
-      shown.removeEventListener('input', clearEdited);
-      shown.removeEventListener('change', clearEdited);
+      document.removeEventListener('input', clearEdited);
+      document.removeEventListener('change', clearEdited);
     };
   }, [errors, form]);
 

@@ -32,9 +32,10 @@ export function SidewaysScroll({ label, children }: { label: string; children: R
   return (
     <div>
       <div className="relative">
+        {/* relative: what is absolutely positioned inside (an sr-only label) scrolls too, instead of widening the page. */}
         <div
           ref={scroller}
-          className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500"
+          className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500"
           {...(overflow.scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${label}, scrolls sideways` } : {})}
         >
           {children}

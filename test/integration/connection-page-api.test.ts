@@ -202,6 +202,8 @@ describe('a connection page through its API', () => {
     const owner = await signUpOverHttp(app.url);
     const ownersAlgorithm = uniqueName('algo');
     expect((await api('/api/v1/algorithms', { method: 'POST', body: JSON.stringify({ name: ownersAlgorithm }) }, owner)).status).toBe(201);
+    const publish = { method: 'POST', body: JSON.stringify({ version: '1.0.0', endpointUrl: `${endpoint.url}/v1` }) };
+    expect((await api(`/api/v1/algorithms/${owner.username}/${ownersAlgorithm}/versions`, publish, owner)).status).toBe(201);
     const queue = await createQueueWithDlq(sqs);
     const created = await api<{ flow: FlowView }>(
       `/api/v1/algorithms/${owner.username}/${ownersAlgorithm}/connections`,

@@ -55,6 +55,9 @@ describe('the role-check limit: one per user for every path to STS, across web p
       });
     const algorithm = uniqueName('algo');
     expect((await request(0, '/api/v1/algorithms', { method: 'POST', body: { name: algorithm } })).status).toBe(201);
+    // A connection needs a version to run (issue 26); written directly, as outside local mode the egress policy refuses a loopback endpoint.
+    const { id: algorithmId } = await t.db.algorithm.findFirstOrThrow({ where: { name: algorithm, owner: { username } }, select: { id: true } });
+    await t.db.algorithmVersion.create({ data: { algorithmId, version: '1.0.0', endpointUrl: 'http://127.0.0.1:9/run' } });
     return { externalId, request, flowsPath: (kind) => `/api/v1/algorithms/${username}/${algorithm}/${kind}` };
   }
 

@@ -182,7 +182,7 @@ describe('run retention', () => {
   it('never deletes a dead run once it is replayed', async () => {
     const scene = await ownerWithFlow();
     const replayed = await runOf(scene, 'DEAD', 5);
-    expect(await requeueDeadRuns(t.db, scene.owner.id, { runId: replayed })).toEqual([replayed]);
+    expect((await requeueDeadRuns(t.db, scene.owner.id, { runId: replayed })).replayedRunIds).toEqual([replayed]);
     const expired = await runOf(scene, 'DEAD', 5);
 
     await sweepUntil(async () => (await remainingOf([expired])).length === 0);

@@ -40,9 +40,9 @@ export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
         </p>
       </Td>
       <Td className="min-w-36 text-xs">
-        <p className="font-mono break-all">
+        <p className="font-mono wrap-anywhere">
           {flow.algorithmPath}
-          {flow.version ? null : <span className="ml-1 font-sans text-slate-500">· latest</span>}
+          {flow.version ? null : <span className="ml-1 font-sans whitespace-nowrap text-slate-500">· latest</span>}
         </p>
         <p className="mt-1 text-slate-500">Timeout {flow.timeoutSeconds ? `${flow.timeoutSeconds} s` : 'default'}</p>
       </Td>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiOperation } from '@/lib/openapi/api-operation';
-import { createCollectionInput, createdCollectionSchema } from './create-collection';
+import { createCollectionInput } from './collection-input';
+import { createdCollectionSchema } from './create-collection';
 import { deletedFileAnswerSchema, fileListAnswerSchema, storedFileAnswerSchema } from './data-api-answers';
 import { collectionSummarySchema } from './list-collections';
 import { fileSummarySchema } from './list-data-files';

@@ -663,6 +663,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -682,6 +684,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -848,6 +859,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -867,6 +880,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -1077,6 +1099,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -1096,6 +1120,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                     };
                 };
             };
@@ -1192,6 +1225,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -1211,6 +1246,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -2369,6 +2413,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{runId}/destination/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a run's destination message
+         * @description Sends the run's on-success or on-failure message again (at least once: the queue may now hold it twice), to its connection's current destination of that kind. Its algorithm's owner only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The run's id. */
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued for sending: { "resent": true }. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            resent: true;
+                        };
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A cookie-authenticated change sent from another site (Sec-Fetch-Site or Origin). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run, not of your algorithm's, or it sent nothing to a destination. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Being sent already, or SQS would refuse it (empty, over 256 KiB). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows/{id}/replay-dead": {
         parameters: {
             query?: never;
@@ -3388,6 +3513,8 @@ export interface paths {
                         algorithmAllowedNetworks?: string;
                         userFlowLimit?: number;
                         userDataQuotaMb?: number;
+                        userCollectionLimit?: number;
+                        runRetentionHours?: number | string;
                     };
                 };
             };
@@ -4021,10 +4148,21 @@ export interface components {
             maxConcurrency: number | null;
             /** @description null: the platform's default retry policy. */
             maxAttempts: number | null;
+            /** @description Hours its ended runs are kept; null: the platform's "Keep finished runs for". */
+            runRetentionHours: number | null;
             /** @description Message filters as validated; null: every message runs. */
             filters: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Where each succeeded run's result is sent (docs/destinations.md); null: nowhere. */
+            onSuccessQueueUrl: string | null;
+            /** @description Where a failure envelope is sent for each run that failed for good; null: nowhere. */
+            onFailureQueueUrl: string | null;
+            /**
+             * @description What the on-success message holds: the output only, or an envelope around it.
+             * @enum {string}
+             */
+            destinationBody: "output" | "envelope";
             /** @description The last Edit: when. */
             editedAt: string | null;
             /** @description The last Edit: by whom (username). */
@@ -4036,8 +4174,13 @@ export interface components {
             receivedCount: number;
             acceptedCount: number;
             requeuedCount: number;
+            /** @description Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
             failedCount: number;
             filteredCount: number;
+            /** @description Runs of this connection that succeeded, since it was created. */
+            runsSucceeded: number;
+            /** @description Runs the algorithm failed (it refused the input), since the connection was created. */
+            runsFailed: number;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             lastMessageAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
@@ -4066,10 +4209,21 @@ export interface components {
             maxConcurrency: number | null;
             /** @description null: the platform's default retry policy. */
             maxAttempts: number | null;
+            /** @description Hours its ended runs are kept; null: the platform's "Keep finished runs for". */
+            runRetentionHours: number | null;
             /** @description Message filters as validated; null: every message runs. */
             filters: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Where each succeeded run's result is sent (docs/destinations.md); null: nowhere. */
+            onSuccessQueueUrl: string | null;
+            /** @description Where a failure envelope is sent for each run that failed for good; null: nowhere. */
+            onFailureQueueUrl: string | null;
+            /**
+             * @description What the on-success message holds: the output only, or an envelope around it.
+             * @enum {string}
+             */
+            destinationBody: "output" | "envelope";
             /** @description The last Edit: when. */
             editedAt: string | null;
             /** @description The last Edit: by whom (username). */
@@ -4081,8 +4235,13 @@ export interface components {
             receivedCount: number;
             acceptedCount: number;
             requeuedCount: number;
+            /** @description Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
             failedCount: number;
             filteredCount: number;
+            /** @description Runs of this connection that succeeded, since it was created. */
+            runsSucceeded: number;
+            /** @description Runs the algorithm failed (it refused the input), since the connection was created. */
+            runsFailed: number;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             lastMessageAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
@@ -4100,6 +4259,33 @@ export interface components {
             canEdit: boolean;
             /** @description Its runs that are DEAD or EXPIRED (replayable by the owner). */
             deadRuns: number;
+            /** @description Destination messages of its runs kept (docs/destinations.md): sent, given up on (see each run), being sent. */
+            destinations: {
+                sent: number;
+                failed: number;
+                pending: number;
+            };
+            chain: components["schemas"]["FlowChain"];
+        };
+        FlowChain: {
+            /** @description Enabled connections whose queue is this one's on-success destination. */
+            feeds: {
+                flowId: string;
+                queueName: string;
+                /** @description owner/name of the other connection’s algorithm. */
+                algorithmPath: string;
+                /** @description Its connection page. */
+                connectionPath: string;
+            }[];
+            /** @description Connections whose on-success destination is this one’s queue. */
+            fedBy: {
+                flowId: string;
+                queueName: string;
+                /** @description owner/name of the other connection’s algorithm. */
+                algorithmPath: string;
+                /** @description Its connection page. */
+                connectionPath: string;
+            }[];
         };
         ConnectionCheck: {
             /** @enum {boolean} */
@@ -4123,6 +4309,11 @@ export interface components {
             ok: false;
             local: boolean;
             problem: components["schemas"]["AwsProblem"];
+            /**
+             * @description Set when the problem is with a destination queue: which one.
+             * @enum {string}
+             */
+            field?: "onSuccessQueueUrl" | "onFailureQueueUrl";
         };
         AwsProblem: {
             /** @enum {string} */
@@ -4174,12 +4365,12 @@ export interface components {
         };
         AttemptEntry: {
             attempt: number;
-            /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+            /** @description When the attempt ended (or the replay happened). */
             at: string;
-            /** @description How the attempt ended (e.g. SUCCEEDED, RETRY, FAILED, DEAD), or REPLAYED. */
+            /** @description The status the attempt left the run in: QUEUED (to be retried), SUCCEEDED, FAILED, DEAD, …, or REPLAYED. */
             outcome: string;
             error?: string;
-            /** @description Who replayed it (username). */
+            /** @description Who replayed it (username; REPLAYED entries). */
             by?: string;
             durationMs?: number;
         };
@@ -4232,6 +4423,8 @@ export interface components {
                 runsSucceeded: number;
                 runsFailed: number;
                 runsDead: number;
+                destinationsSent: number;
+                destinationsFailed: number;
                 /** @description Start of the point's interval. */
                 at: string;
                 /** @description Run duration percentile of the runs that ended in the interval (null: none ended). */
@@ -4250,6 +4443,8 @@ export interface components {
                 runsSucceeded: number;
                 runsFailed: number;
                 runsDead: number;
+                destinationsSent: number;
+                destinationsFailed: number;
             };
         };
         QueueReadout: {
@@ -4346,6 +4541,13 @@ export interface components {
             startedAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             finishedAt: string | null;
+            /** @description When the retention sweep deletes it (null while it may still run). */
+            deletion: {
+                /** @description After this time the retention sweep deletes the run. */
+                after: string;
+                /** @description The window it is kept for, in hours (its connection's, else the platform's). */
+                keptForHours: number;
+            } | null;
         };
         Run: {
             id: string;
@@ -4368,6 +4570,13 @@ export interface components {
             startedAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             finishedAt: string | null;
+            /** @description When the retention sweep deletes it (null while it may still run). */
+            deletion: {
+                /** @description After this time the retention sweep deletes the run. */
+                after: string;
+                /** @description The window it is kept for, in hours (its connection's, else the platform's). */
+                keptForHours: number;
+            } | null;
             algorithm: {
                 owner: string;
                 name: string;
@@ -4384,6 +4593,30 @@ export interface components {
             attempt: number;
             /** @description Attempts it may have (replaying a dead run grants more). */
             maxAttempts: number;
+            /** @description Each ended attempt (and replay), oldest first: a dead run's history of failures. */
+            attemptLog: components["schemas"]["AttemptEntry"][];
+            /** @description Where its result went (its connection's on-success or on-failure queue); null: nowhere. */
+            destination: {
+                /**
+                 * @description The on-success message (its output) or the on-failure one (a failure envelope).
+                 * @enum {string}
+                 */
+                kind: "success" | "failure";
+                queueUrl: string;
+                /**
+                 * @description pending: being sent (or waiting for a retry); failed: given up, see error; it can be resent.
+                 * @enum {string}
+                 */
+                status: "pending" | "sent" | "failed";
+                /** @description Sends tried so far. */
+                attempts: number;
+                /** @description The SQS message id it was sent as (the next run of a chain has it as its message id). */
+                messageId: string | null;
+                /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+                sentAt: string | null;
+                /** @description Why it was not sent (yet), in plain words. */
+                error: string | null;
+            } | null;
         };
         Collection: {
             name: string;
@@ -4440,6 +4673,16 @@ export interface components {
                 queueUrl: string;
                 queueName: string;
                 readout: components["schemas"]["QueueReadout"];
+                /** @description Why the worker reports it ERROR, in plain words. */
+                lastError: string | null;
+                receivedCount: number;
+                acceptedCount: number;
+                requeuedCount: number;
+                /** @description Delivery errors: messages the algorithm API did not take, left for SQS. */
+                failedCount: number;
+                filteredCount: number;
+                runsSucceeded: number;
+                runsFailed: number;
                 /** @description DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
                 dlqSeries: (number | null)[];
                 /** @description The platform's side of dead letters: its runs that are DEAD or EXPIRED. */
@@ -4480,6 +4723,10 @@ export interface components {
             userFlowLimit: number;
             /** @description Hosted data one user may store, in MB. */
             userDataQuotaMb: number;
+            /** @description Hosted data collections one user may have. */
+            userCollectionLimit: number;
+            /** @description "Keep finished runs for": hours an ended run is kept before it is deleted, unless its connection sets its own. */
+            runRetentionHours: number;
         };
         AlgorithmResult: {
             /** @description The algorithm's output: JSON, or text. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DESTINATION_BODY_BYTES } from './destination-channel';
 import { batchDestinationSends } from './batch-destination-sends';
 
-const message = (runId: string, queueUrl = 'q1', body = 'x', at = 0) => ({ runId, queueUrl, roleArn: 'role', externalId: 'ef-1', body, createdAt: new Date(at) });
+const message = (runId: string, queueUrl = 'q1', body = 'x', at = 0) => ({ runId, queueUrl, roleArn: 'role', externalId: 'ef-1', body, createdAt: new Date(at), sequenceNumber: null as string | null });
 
 describe('batchDestinationSends', () => {
   it('sends each queue its messages oldest first, ten at a time', () => {
@@ -16,6 +16,15 @@ describe('batchDestinationSends', () => {
     const big = 'y'.repeat(MAX_DESTINATION_BODY_BYTES / 2);
     const [queue] = batchDestinationSends([message('a', 'q1', big, 1), message('b', 'q1', big, 2), message('c', 'q1', 'z', 3)]);
     expect(queue!.map((batch) => batch.map((m) => m.runId))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('orders the runs of a FIFO group that ended together by their sequence numbers', () => {
+    const [queue] = batchDestinationSends([
+      { ...message('zzz'), sequenceNumber: '18446744073709551617' },
+      { ...message('aaa'), sequenceNumber: '9' },
+      { ...message('mmm'), sequenceNumber: '18446744073709551616' },
+    ]);
+    expect(queue![0]!.map((m) => m.runId)).toEqual(['aaa', 'mmm', 'zzz']);
   });
 
   it('never mixes two roles in one call', () => {

@@ -9,17 +9,23 @@ export interface DestinationSend {
   externalId: string;
   body: string;
   createdAt: Date;
+  /** A FIFO source message's sequence number (digits): orders the runs of a group that ended together. */
+  sequenceNumber: string | null;
   runId: string;
 }
 
+const bySequence = (a: string | null, b: string | null) => (a === null || b === null ? 0 : a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+
 /**
  * Splits messages into SendMessageBatch calls: one queue and one role per call, at most
- * ten entries and 256 KiB of bodies each, oldest first (a FIFO queue keeps a batch's
+ * ten entries and 256 KiB of bodies each, oldest first, then by FIFO sequence (a FIFO queue keeps a batch's
  * order within a group, and the batches of one queue are sent one after another).
  */
 export function batchDestinationSends<T extends DestinationSend>(messages: readonly T[]): T[][][] {
   const perQueue = new Map<string, T[]>();
-  const byAge = [...messages].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  const byAge = [...messages].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || bySequence(a.sequenceNumber, b.sequenceNumber) || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0),
+  );
   for (const message of byAge) {
     const key = JSON.stringify([message.queueUrl, message.roleArn, message.externalId]);
     perQueue.set(key, [...(perQueue.get(key) ?? []), message]);

@@ -1,7 +1,7 @@
 import { DESTINATIONS_QUEUED_CHANNEL, MAX_DESTINATION_BODY_BYTES } from './destination-channel';
 
 /** What an UPDATE of runs RETURNs for queueDestinationMessagesSql (and whatever else it needs). */
-export const ENDED_RUN_COLUMNS = `"id", "eventFlowId", "algorithmId", "versionId", "deletedVersion", "status", "input", "output", "error", "attempt", "sqsMessageId", "messageGroupId", "finishedAt"`;
+export const ENDED_RUN_COLUMNS = `"id", "eventFlowId", "algorithmId", "versionId", "deletedVersion", "status", "input", "output", "error", "attempt", "sqsMessageId", "messageGroupId", "sequenceNumber", "finishedAt"`;
 
 const ISO_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -35,7 +35,7 @@ export function queueDestinationMessagesSql(ended: string): string {
             'version', COALESCE(v."version", e."deletedVersion"), 'status', e."status"::text, 'error', e."error",
             'attempts', e."attempt", 'input', e."input", 'finishedAt', to_char(e."finishedAt", ${ISO_TIME}))::text
         END AS body,
-        e."messageGroupId"
+        e."messageGroupId", e."sequenceNumber"
       FROM ${ended} e
       JOIN "EventFlow" f ON f."id" = e."eventFlowId"
       JOIN "Algorithm" a ON a."id" = e."algorithmId"
@@ -45,11 +45,12 @@ export function queueDestinationMessagesSql(ended: string): string {
         OR (e."status" IN ('FAILED', 'TIMED_OUT', 'DEAD', 'EXPIRED') AND f."onFailureQueueUrl" IS NOT NULL)
     ),
     queued_destinations AS (
-      INSERT INTO "DestinationMessage" AS d ("runId", "eventFlowId", "kind", "queueUrl", "body", "messageGroupId", "deduplicationId", "status", "lastError", "nextAttemptAt", "createdAt")
+      INSERT INTO "DestinationMessage" AS d ("runId", "eventFlowId", "kind", "queueUrl", "body", "messageGroupId", "deduplicationId", "sequenceNumber", "status", "lastError", "nextAttemptAt", "createdAt")
       SELECT m."id", m."eventFlowId", m.kind::"DestinationKind", m.queue_url, m.body,
         -- FIFO destinations: the source message's group keeps its order; the run id makes a resent duplicate SQS's to drop.
         CASE WHEN m.queue_url LIKE '%.fifo' THEN COALESCE(m."messageGroupId", m."eventFlowId") END,
         CASE WHEN m.queue_url LIKE '%.fifo' THEN m."id" END,
+        m."sequenceNumber",
         CASE WHEN m.body = '' OR octet_length(m.body) > ${MAX_DESTINATION_BODY_BYTES} THEN 'FAILED' ELSE 'PENDING' END::"DestinationStatus",
         CASE
           WHEN m.body = '' THEN 'Not sent: the output is empty, and SQS takes no empty message'

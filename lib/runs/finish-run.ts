@@ -45,7 +45,7 @@ const FINISH_RUNS = {
       FROM input i
       WHERE r."id" = i.id AND r."attempt" = i.attempt AND (r."status" = 'RUNNING' OR (i.status = 'SUCCEEDED' AND r."status" = 'QUEUED'))
       RETURNING r."id", r."eventFlowId", i.succeeded, i.failed, i.dead, i.bucket, r."algorithmId", r."versionId", r."deletedVersion",
-        r."status", r."input", r."output", r."error", r."attempt", r."sqsMessageId", r."messageGroupId", r."finishedAt"
+        r."status", r."input", r."output", r."error", r."attempt", r."sqsMessageId", r."messageGroupId", r."sequenceNumber", r."finishedAt"
     ),
     per_flow AS (
       SELECT f."eventFlowId", sum(f.succeeded)::int AS succeeded, sum(f.failed)::int AS failed, sum(f.dead)::int AS dead,

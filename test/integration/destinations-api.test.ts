@@ -61,14 +61,14 @@ describe('destinations in the API', () => {
 
     const notSqs = await connect(alice, base, { queueUrl: source.queueUrl, onSuccessQueueUrl: 'https://example.com/123456789012/out' });
     expect(notSqs.status).toBe(400);
-    expect((await notSqs.json()).error.fields).toMatchObject({ onSuccessQueueUrl: expect.stringContaining('Not an Amazon SQS queue URL') });
+    expect((await notSqs.json()).error.fieldErrors).toMatchObject({ onSuccessQueueUrl: expect.stringContaining('Not an Amazon SQS queue URL') });
 
     const itself = await connect(alice, base, { queueUrl: source.queueUrl, onFailureQueueUrl: `${source.queueUrl}/` });
     expect(itself.status).toBe(400);
-    expect((await itself.json()).error.fields).toEqual({ onFailureQueueUrl: expect.stringContaining('This is the queue the connection reads') });
+    expect((await itself.json()).error.fieldErrors).toEqual({ onFailureQueueUrl: expect.stringContaining('This is the queue the connection reads') });
 
     const badBody = await connect(alice, base, { queueUrl: source.queueUrl, destinationBody: 'xml' });
-    expect((await badBody.json()).error.fields).toEqual({ destinationBody: 'Choose "output" or "envelope"' });
+    expect((await badBody.json()).error.fieldErrors).toEqual({ destinationBody: 'Choose "output" or "envelope"' });
 
     const created = await connect(alice, base, { queueUrl: source.queueUrl, onSuccessQueueUrl: output.queueUrl, onFailureQueueUrl: failures.queueUrl, destinationBody: 'envelope' });
     expect(created.status).toBe(201);
@@ -77,7 +77,7 @@ describe('destinations in the API', () => {
 
     const edited = await alice.request(`/api/v1/flows/${flow.id}`, { method: 'PATCH', body: { onSuccessQueueUrl: source.queueUrl } });
     expect(edited.status).toBe(400);
-    expect((await edited.json()).error.fields).toEqual({ onSuccessQueueUrl: expect.stringContaining('This is the queue the connection reads') });
+    expect((await edited.json()).error.fieldErrors).toEqual({ onSuccessQueueUrl: expect.stringContaining('This is the queue the connection reads') });
     const cleared = await alice.request(`/api/v1/flows/${flow.id}`, { method: 'PATCH', body: { onFailureQueueUrl: '', destinationBody: 'output' } });
     expect((await cleared.json()).flow).toMatchObject({ onSuccessQueueUrl: output.queueUrl, onFailureQueueUrl: null, destinationBody: 'output' });
   });

@@ -128,7 +128,7 @@ describe('destinations', () => {
     expect(await database.db.destinationMessage.count({ where: { eventFlowId: flow.id } })).toBe(4);
   });
 
-  it.each([1, 2, 3])('keeps each FIFO group in order at a FIFO destination, grouped by the source message’s group (%i)', async () => {
+  it('keeps each FIFO group in order at a FIFO destination, grouped by the source message’s group', async () => {
     const { sqs, database } = scene;
     const name = `fifo-${randomBytes(4).toString('hex')}`;
     const fifo = { FifoQueue: 'true', ContentBasedDeduplication: 'true' };
@@ -149,9 +149,6 @@ describe('destinations', () => {
     }
 
     const received = await receiveAll(sqs, destination, 20, 60_000);
-    const dbg = await runsOf(flow.id);
-    console.log(JSON.stringify(dbg.map((r) => [JSON.stringify(r.input), r.messageGroupId, r.sequenceNumber?.toString(), r.startedAt?.toISOString(), r.finishedAt?.toISOString(), r.destinationMessage?.createdAt.toISOString(), r.destinationMessage?.sentAt?.toISOString(), r.destinationMessage?.sentMessageId]).sort((a,b)=>String(a[4]).localeCompare(String(b[4])))));
-    console.log(JSON.stringify(received.map((m) => [m.Body, m.MessageId, m.Attributes?.SequenceNumber])));
     expect(received).toHaveLength(20);
     for (const group of ['g1', 'g2']) {
       const inGroup = received.filter((m) => m.Attributes?.MessageGroupId === group).map((m) => (JSON.parse(m.Body!) as { n: number }).n);

@@ -12,6 +12,8 @@ export interface ClaimedDestinationMessage {
   /** This send's number (1 for the first). */
   attempts: number;
   createdAt: Date;
+  /** The source message's FIFO sequence number (text: it exceeds a double). */
+  sequenceNumber: string | null;
   sourceMessageId: string | null;
   roleArn: string;
   externalId: string;
@@ -33,7 +35,7 @@ export async function claimDestinationMessages(db: Db, limit: number, leaseMs: n
         AND (d."messageGroupId" IS NULL OR NOT EXISTS (
           SELECT 1 FROM "DestinationMessage" p
           WHERE p."status" = 'PENDING' AND p."queueUrl" = d."queueUrl" AND p."messageGroupId" = d."messageGroupId"
-            AND (p."createdAt", p."runId") < (d."createdAt", d."runId") AND p."nextAttemptAt" > now() AT TIME ZONE 'UTC'))
+            AND (p."createdAt", COALESCE(p."sequenceNumber", 0), p."runId") < (d."createdAt", COALESCE(d."sequenceNumber", 0), d."runId") AND p."nextAttemptAt" > now() AT TIME ZONE 'UTC'))
       ORDER BY d."nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE OF d SKIP LOCKED
@@ -44,6 +46,6 @@ export async function claimDestinationMessages(db: Db, limit: number, leaseMs: n
     FROM due, "AlgorithmRun" r, "EventFlow" f, "Algorithm" a, "User" u
     WHERE d."runId" = due."runId" AND r."id" = d."runId" AND f."id" = d."eventFlowId" AND a."id" = f."algorithmId" AND u."id" = a."ownerId"
     RETURNING d."runId", d."eventFlowId", d."kind"::text AS "kind", d."queueUrl", d."body", d."messageGroupId", d."deduplicationId",
-      d."attempts", d."createdAt", r."sqsMessageId" AS "sourceMessageId", f."roleArn",
+      d."attempts", d."createdAt", d."sequenceNumber"::text AS "sequenceNumber", r."sqsMessageId" AS "sourceMessageId", f."roleArn",
       COALESCE(f."legacyExternalId", u."externalId") AS "externalId", u."username" AS "owner"`;
 }

@@ -22,6 +22,7 @@ CREATE TABLE "DestinationMessage" (
     "body" TEXT,
     "messageGroupId" TEXT,
     "deduplicationId" TEXT,
+    "sequenceNumber" DECIMAL(40,0),
     "status" "DestinationStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

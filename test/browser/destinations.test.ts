@@ -15,6 +15,7 @@ describe('destinations, in Chromium', () => {
 
   it('sets the destinations in Connect broker’s Advanced section, with field errors for bad ones', async () => {
     const { page, app, t } = s;
+    page.setDefaultTimeout(8_000);
     username = await signUpInBrowser(page, app.url);
     const user = await t.db.user.findUniqueOrThrow({ where: { username } });
     algorithm = await createAlgorithm(t.db, user.id);
@@ -40,7 +41,10 @@ describe('destinations, in Chromium', () => {
     expect(await t.db.eventFlow.count()).toBe(0);
 
     await dialog().getByLabel('On failure, send to').fill('');
-    await dialog().getByLabel(/Send an envelope/).check();
+    // The section closes again once its errors are gone.
+    const envelope = dialog().getByLabel(/Send an envelope/);
+    if (!(await envelope.isVisible())) await dialog().getByText('Advanced').click();
+    await envelope.check();
     await dialog().getByRole('button', { name: 'Connect to Amazon SQS broker' }).click();
     await dialog().waitFor({ state: 'detached' });
     expect(await t.db.eventFlow.findFirstOrThrow({ where: { queueUrl: source.queueUrl } })).toMatchObject({

@@ -6,6 +6,7 @@ import { startOurConsumer } from './support/our-consumer';
 import { startPlatform, type BenchPlatform } from './support/platform';
 import { startCpuMeter } from './support/process-usage';
 import { startRawLoop, startSqsConsumerDefault, startSqsConsumerTuned, type RunningConsumer } from './support/reference-consumers';
+import { createQueue } from './support/queues';
 import { heading, median, target } from './support/report';
 
 // The worker's default WORKER_MAX_POLLERS_PER_FLOW: the references poll with as many loops.
@@ -50,11 +51,67 @@ export async function benchThroughput(): Promise<boolean> {
       allMet = target(`${connections} conn: end to end ≥ 25% of the raw loop`, ours.perSecond >= 0.25 * raw.perSecond, `${Math.round((100 * ours.perSecond) / raw.perSecond)}%`) && allMet;
       allMet = target(`${connections} conn: admission ≥ 2× ${ADMISSION_BEFORE[connections]} msg/s`, admission >= 2 * ADMISSION_BEFORE[connections], `${Math.round(admission)} msg/s`) && allMet;
       allMet = target(`${connections} conn: admission ≥ 3× sqs-consumer default`, admission >= 3 * peer.perSecond, `${(admission / peer.perSecond).toFixed(2)}×`) && allMet;
+      allMet = (await benchDestination(platform, connections, ours)) && allMet;
     }
   } finally {
     await platform.stop();
   }
   return allMet;
+}
+
+/**
+ * Issue 28: the same end-to-end run with an on-success destination per connection, timed
+ * until every result has been sent to its destination queue (the outbox written with each
+ * outcome, then the worker's sender).
+ */
+async function benchDestination(platform: BenchPlatform, connections: keyof typeof MESSAGES, withoutDestination: ThroughputResult): Promise<boolean> {
+  const name = 'end to end with an on-success destination';
+  // As startOurConsumer, with each flow's destination set before the worker sees it.
+  const start = async (queueUrls: string[]): Promise<RunningConsumer> => {
+    const flows = await platform.db.eventFlow.createManyAndReturn({
+      data: await Promise.all(
+        queueUrls.map(async (queueUrl) => ({
+          kind: 'BROKER' as const,
+          algorithmId: platform.algorithm.id,
+          creatorId: platform.owner.id,
+          queueUrl,
+          roleArn: 'arn:aws:iam::123456789012:role/bench',
+          onSuccessQueueUrl: await createQueue(platform.sqs, 'bench-out'),
+        })),
+      ),
+      select: { id: true },
+    });
+    await platform.announce();
+    const flowIds = flows.map((flow) => flow.id);
+    let counts = { admitted: 0, sent: 0 };
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const [admitted, sent] = await Promise.all([
+          platform.db.algorithmRun.count({ where: { eventFlowId: { in: flowIds } } }),
+          platform.db.destinationMessage.count({ where: { eventFlowId: { in: flowIds }, status: 'SENT' } }),
+        ]);
+        counts = { admitted, sent };
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    return {
+      processed: () => counts.sent,
+      admitted: () => counts.admitted,
+      async stop() {
+        polling = false;
+        await poll;
+        await platform.db.eventFlow.updateMany({ where: { id: { in: flowIds } }, data: { enabled: false } });
+        await platform.announce();
+      },
+    };
+  };
+  const rounds: ThroughputResult[] = [];
+  for (let i = 0; i < REPEATS; i++) rounds.push(await measureThroughput(platform.sqs, name, connections, MESSAGES[connections], start));
+  const best = rounds.find((round) => round.perSecond === median(rounds.map((r) => r.perSecond))) ?? rounds[0]!;
+  console.log(`${formatRate(best)}   (rounds: ${rounds.map((round) => Math.round(round.perSecond)).join(', ')} msg/s)`);
+  const share = best.perSecond / withoutDestination.perSecond;
+  return target(`${connections} conn: ${name} ≥ 70% of the run without one`, share >= 0.7, `${Math.round(100 * share)}%`);
 }
 
 function processesOf(platform: BenchPlatform): Record<string, () => Promise<number> | number> {

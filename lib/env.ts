@@ -66,6 +66,8 @@ const envSchema = z.object({
   WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
+  // Sends of one destination message before it is FAILED (docs/destinations.md).
+  WORKER_DESTINATION_SEND_ATTEMPTS: positiveInt.max(100).default(10),
   // How often the worker reads its flows' queues (backlog, DLQ depth) and the platform's
   // run backlog for its metrics (worker/backlog-metrics.ts).
   WORKER_SAMPLE_INTERVAL_MS: positiveInt.default(30_000),

@@ -24,6 +24,8 @@ export interface WorkerConfig {
   dispatchTimeoutMs: number;
   shutdownGraceMs: number;
   maxBackoffMs: number;
+  /** Sends of one destination message before it is FAILED. */
+  destinationSendAttempts: number;
 }
 
 export function workerConfig(env: Env): WorkerConfig {
@@ -50,5 +52,6 @@ export function workerConfig(env: Env): WorkerConfig {
     dispatchTimeoutMs: env.WORKER_DISPATCH_TIMEOUT_MS,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     maxBackoffMs: env.WORKER_MAX_BACKOFF_MS,
+    destinationSendAttempts: env.WORKER_DESTINATION_SEND_ATTEMPTS,
   };
 }

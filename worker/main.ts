@@ -16,6 +16,7 @@ import { startMetricsServer } from './metrics-server';
 import { startWorkerRunExecutor } from './run-executor-wiring';
 import { exitOnShutdownSignal } from '@/lib/process/exit-on-shutdown-signal';
 import { startRetentionSweeper } from './retention-sweeper';
+import { startDestinationSender } from './destination-sender';
 import { startWorker } from './worker';
 
 const READY_CHECK_TIMEOUT_MS = 3_000;
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const worker = startWorker({ db, config, sqsAccess: sqsAccessFromEnv(env()), registry, logger });
+  // One AssumeRole cache for the consumers and the destination sender.
+  const sqsAccess = sqsAccessFromEnv(env());
+  const worker = startWorker({ db, config, sqsAccess, registry, logger });
   // Queued runs are executed in this process too, next to the consumers that queue them.
   const runExecutor = startWorkerRunExecutor({
     db,
@@ -45,6 +48,17 @@ async function main(): Promise<void> {
     intervalMs: config.retentionSweepMs,
     batchSize: config.retentionBatchSize,
     metricsRetentionDays: config.metricsRetentionDays,
+    logger,
+  });
+  // Runs' results to their flows' destination queues (the outbox lib/runs/finish-run.ts writes).
+  const destinationSender = startDestinationSender({
+    db,
+    databaseUrl: config.databaseUrl,
+    sqsAccess,
+    registry,
+    leaseMs: config.leaseMs,
+    pollIntervalMs: config.reconcileIntervalMs,
+    policy: { maxAttempts: config.destinationSendAttempts, maxBackoffMs: config.maxBackoffMs },
     logger,
   });
   const backlogMetrics = startBacklogMetrics({ db, workerId: worker.id, registry, access: queueAccess(), intervalMs: env().WORKER_SAMPLE_INTERVAL_MS, logger });
@@ -63,7 +77,7 @@ async function main(): Promise<void> {
 
   exitOnShutdownSignal(
     async () => {
-      await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop(), retentionSweeper.stop()]);
+      await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop(), retentionSweeper.stop(), destinationSender.stop()]);
       await metrics.close();
       await db.$disconnect();
     },

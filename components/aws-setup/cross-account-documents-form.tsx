@@ -17,6 +17,8 @@ const FIELDS: Array<{ name: keyof Values; label: string; placeholder: string }> 
   { name: 'roleName', label: 'Role name', placeholder: 'READ_SQS' },
   { name: 'platformAccountId', label: 'Platform account (ACCOUNT_AE)', placeholder: '111122223333' },
   { name: 'dlqName', label: 'DLQ name (optional)', placeholder: 'orders-dlq' },
+  { name: 'outputQueueName', label: 'On success, send to: queue name (optional)', placeholder: 'orders-results' },
+  { name: 'failureQueueName', label: 'On failure, send to: queue name (optional)', placeholder: 'orders-failures' },
   { name: 'externalId', label: 'External ID', placeholder: 'your external ID' },
 ];
 
@@ -40,6 +42,8 @@ export function CrossAccountDocumentsForm({ platformAccountNumber }: { platformA
     roleName: 'READ_SQS',
     platformAccountId: platformAccountNumber ?? '',
     dlqName: '',
+    outputQueueName: '',
+    failureQueueName: '',
     externalId: '',
   });
   // Always the user's own (it follows a Rotate on this page).

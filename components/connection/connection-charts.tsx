@@ -72,6 +72,16 @@ export function ConnectionCharts({ flowId }: { flowId: string }) {
             ]}
           />
           <MetricChart
+            title={`Destination messages ${chosen.per}`}
+            unit="Messages"
+            points={points}
+            empty={`No results sent to a destination in ${chosen.period}.`}
+            series={[
+              { key: 'destinationsSent', label: 'Sent', color: '#16a34a' },
+              { key: 'destinationsFailed', label: 'Not sent', color: '#dc2626' },
+            ]}
+          />
+          <MetricChart
             title="Run duration"
             unit="Milliseconds"
             points={points}

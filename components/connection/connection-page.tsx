@@ -2,12 +2,13 @@
 
 import type { ReactNode } from 'react';
 
-import { MESSAGE_COUNTS, RUN_COUNTS, type CountWords } from '@/components/flows/count-words';
+import { DESTINATION_COUNTS, MESSAGE_COUNTS, RUN_COUNTS, type CountWords } from '@/components/flows/count-words';
 import { FlowStatus } from '@/components/flows/flow-status-badge';
 import { ReplayDeadRunsButton } from '@/components/runs/replay-dead-runs-button';
 import { Alert } from '@/components/ui/alert';
 import type { FlowDetail } from '@/lib/flows/get-flow-detail';
 import { ConnectionCharts } from './connection-charts';
+import { ConnectionChain } from './connection-chain';
 import { ConnectionSettings } from './connection-settings';
 import { EditConnectionDialog } from './edit-connection-dialog';
 import { QueueNow } from './queue-now';
@@ -24,7 +25,7 @@ const STATUS_WORDS: Record<FlowDetail['flow']['status'], string> = {
 };
 
 /** A page per connection: status, settings, charts and recent messages, refreshed every 10 s. */
-export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetail; connectionPath: string }) {
+export function ConnectionPage({ initial, connectionPath, localSqsEndpoint }: { initial: FlowDetail; connectionPath: string; localSqsEndpoint?: string }) {
   const { data: detail, isError, error } = useConnection(initial.flow.id, initial);
   const { flow, algorithm } = detail;
   const algorithmBase = `/algorithms/${algorithm.owner}/${algorithm.name}`;
@@ -53,7 +54,7 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
         </div>
         <div className="flex flex-wrap gap-2">
           {detail.canEdit ? <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} /> : null}
-          {detail.canEdit ? <EditConnectionDialog key={flow.editedAt ?? 'never'} detail={detail} /> : null}
+          {detail.canEdit ? <EditConnectionDialog key={flow.editedAt ?? 'never'} detail={detail} localSqsEndpoint={localSqsEndpoint} /> : null}
           {detail.canEdit ? <ReplayDeadRunsButton flowId={flow.id} queueName={flow.queueName} deadRuns={detail.deadRuns} /> : null}
         </div>
       </header>
@@ -65,6 +66,18 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
         </CountGroup>
         <CountGroup title="Runs" caption="What became of the runs the messages started." counts={runCounts} />
       </div>
+      {flow.onSuccessQueueUrl || flow.onFailureQueueUrl || detail.destinations.sent + detail.destinations.failed > 0 ? (
+        <CountGroup
+          title="Destinations"
+          caption="Where the runs' results went: their connection's on-success and on-failure queues."
+          counts={[
+            [DESTINATION_COUNTS.sent, detail.destinations.sent],
+            [DESTINATION_COUNTS.failed, detail.destinations.failed],
+            [DESTINATION_COUNTS.pending, detail.destinations.pending],
+          ]}
+        />
+      ) : null}
+      <ConnectionChain algorithmPath={`${algorithm.owner}/${algorithm.name}`} queueName={flow.queueName} onSuccessQueueUrl={flow.onSuccessQueueUrl} chain={detail.chain} />
       <ConnectionSettings flow={flow} />
       <ConnectionCharts flowId={flow.id} />
       <RecentMessages flowId={flow.id} algorithmBase={algorithmBase} connectionPath={connectionPath} />

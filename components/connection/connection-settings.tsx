@@ -49,6 +49,19 @@ export function ConnectionSettings({ flow }: { flow: FlowView }) {
             'None: every message runs'
           )}
         </Item>
+        <Item term="On success, send to">
+          {flow.onSuccessQueueUrl ? (
+            <>
+              <span className="font-mono text-xs break-all">{flow.onSuccessQueueUrl}</span>
+              <span className="text-xs text-slate-500"> · {flow.destinationBody === 'envelope' ? 'an envelope' : 'the output only'}</span>
+            </>
+          ) : (
+            'Nowhere'
+          )}
+        </Item>
+        <Item term="On failure, send to">
+          {flow.onFailureQueueUrl ? <span className="font-mono text-xs break-all">{flow.onFailureQueueUrl}</span> : 'Nowhere'}
+        </Item>
         <Item term="Created">
           <Timestamp iso={flow.createdAt} />
         </Item>

@@ -17,11 +17,11 @@ import { useEditConnection } from './use-connection';
 const FIELDS = ['version', 'timeoutSeconds', ...ADVANCED_FIELDS] as const;
 
 /** Edit: the connection's version, timeout, concurrency, attempts, run retention and filters (not its queue or role). */
-export function EditConnectionDialog({ detail }: { detail: FlowDetail }) {
+export function EditConnectionDialog({ detail, localSqsEndpoint }: { detail: FlowDetail; localSqsEndpoint?: string }) {
   const { flow, algorithm } = detail;
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(flow.version ?? '');
-  const schema = useMemo(() => flowEditSchema(), []);
+  const schema = useMemo(() => flowEditSchema(localSqsEndpoint), [localSqsEndpoint]);
   const edit = useEditConnection(flow.id);
   const { errors, pending, onSubmit, reset } = useFormSubmit({
     fields: FIELDS,
@@ -59,7 +59,15 @@ export function EditConnectionDialog({ detail }: { detail: FlowDetail }) {
           />
           <AdvancedSettingsFields
             errors={errors}
-            initial={{ maxConcurrency: flow.maxConcurrency, maxAttempts: flow.maxAttempts, runRetentionHours: flow.runRetentionHours, filters: filterTexts(flow.filters) }}
+            initial={{
+              maxConcurrency: flow.maxConcurrency,
+              maxAttempts: flow.maxAttempts,
+              runRetentionHours: flow.runRetentionHours,
+              filters: filterTexts(flow.filters),
+              onSuccessQueueUrl: flow.onSuccessQueueUrl,
+              onFailureQueueUrl: flow.onFailureQueueUrl,
+              destinationBody: flow.destinationBody,
+            }}
           />
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>

@@ -5,16 +5,32 @@ import { formatRunRetention } from '@/lib/runs/run-retention';
 import { FilterPatternsField } from './filter-patterns-field';
 
 /** The form fields the Advanced settings send; errors for them open the section. */
-export const ADVANCED_FIELDS = ['maxConcurrency', 'maxAttempts', 'runRetentionHours', 'filters', 'filters.0', 'filters.1', 'filters.2', 'filters.3', 'filters.4'] as const;
+export const ADVANCED_FIELDS = [
+  'maxConcurrency',
+  'maxAttempts',
+  'runRetentionHours',
+  'filters',
+  'filters.0',
+  'filters.1',
+  'filters.2',
+  'filters.3',
+  'filters.4',
+  'onSuccessQueueUrl',
+  'onFailureQueueUrl',
+  'destinationBody',
+] as const;
 
 interface AdvancedValues {
   maxConcurrency?: number | null;
   maxAttempts?: number | null;
   runRetentionHours?: number | null;
   filters?: string[];
+  onSuccessQueueUrl?: string | null;
+  onFailureQueueUrl?: string | null;
+  destinationBody?: 'output' | 'envelope';
 }
 
-/** Maximum concurrency, maximum attempts, run retention and message filters: in both modals' Advanced section and in Edit. */
+/** Maximum concurrency, maximum attempts, run retention, message filters and destinations: in both modals' Advanced section and in Edit. */
 export function AdvancedSettingsFields({ errors, initial = {} }: { errors: FormErrors; initial?: AdvancedValues }) {
   return (
     <>
@@ -51,6 +67,43 @@ export function AdvancedSettingsFields({ errors, initial = {} }: { errors: FormE
         hint="Optional, 1 hour to 400 days (e.g. 12 hours or 30 days): how long this connection's finished and dead runs are kept before they are deleted; blank uses the platform default."
       />
       <FilterPatternsField errors={errors} initial={initial.filters} />
+      <DestinationFields errors={errors} initial={initial} />
+    </>
+  );
+}
+
+/** Destinations (docs/destinations.md): where each run's result, or its failure, is sent. */
+function DestinationFields({ errors, initial }: { errors: FormErrors; initial: AdvancedValues }) {
+  const body = initial.destinationBody ?? 'output';
+  return (
+    <>
+      <Field
+        label="On success, send to"
+        name="onSuccessQueueUrl"
+        placeholder="Optional: an SQS queue URL"
+        defaultValue={initial.onSuccessQueueUrl ?? ''}
+        error={errors.onSuccessQueueUrl}
+        hint="Optional: each succeeded run's result is sent to this queue through the same role (which needs sqs:SendMessage on it). Connect the queue to another algorithm to chain them."
+      />
+      <fieldset className="space-y-1 text-sm">
+        <legend className="text-sm font-medium text-slate-700">What to send on success</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="destinationBody" value="output" defaultChecked={body === 'output'} /> Send the output only
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="destinationBody" value="envelope" defaultChecked={body === 'envelope'} /> Send an envelope (run id, message id,
+          algorithm, version, input, output, finished at)
+        </label>
+        {errors.destinationBody ? <p className="text-xs text-red-700">{errors.destinationBody}</p> : null}
+      </fieldset>
+      <Field
+        label="On failure, send to"
+        name="onFailureQueueUrl"
+        placeholder="Optional: an SQS queue URL"
+        defaultValue={initial.onFailureQueueUrl ?? ''}
+        error={errors.onFailureQueueUrl}
+        hint="Optional: for each run that failed for good (failed, dead after its last attempt, or expired), an envelope with the error, the attempts and the input is sent here."
+      />
     </>
   );
 }

@@ -68,6 +68,27 @@ export const RUN_COUNTS = {
   },
 } as const satisfies Record<string, CountWords>;
 
+export const DESTINATION_COUNTS = {
+  sent: {
+    title: 'Sent',
+    one: 'sent',
+    many: 'sent',
+    caption: "Results of this connection's runs (kept) sent to its on-success or on-failure queue.",
+  },
+  failed: {
+    title: 'Not sent',
+    one: 'not sent',
+    many: 'not sent',
+    caption: 'Destination messages given up on after their attempts (or too big for SQS): each run says why, and can resend.',
+  },
+  pending: {
+    title: 'Being sent',
+    one: 'being sent',
+    many: 'being sent',
+    caption: 'Destination messages waiting to be sent, or for a retry.',
+  },
+} as const satisfies Record<string, CountWords>;
+
 /** "1 failed run", "3 failed runs", "1,024 received". */
 export function countText(count: number, words: CountWords): string {
   return `${count.toLocaleString('en')} ${count === 1 ? words.one : words.many}`;

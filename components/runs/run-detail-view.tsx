@@ -13,6 +13,7 @@ import { describeRunDeletion } from '@/lib/runs/run-retention';
 import { AttemptHistory } from './attempt-history';
 import { describeAttempts } from './describe-attempts';
 import { ReplayRunButton } from './replay-run-button';
+import { RunDestination } from './run-destination';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -24,7 +25,11 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
     queryKey: ['run', initialRun.id],
     queryFn: () => fetchJson<{ run: RunDetail }>(`/api/v1/runs/${initialRun.id}`).then((body) => body.run),
     initialData: initialRun,
-    refetchInterval: (query) => (isFinished(query.state.data ?? initialRun) ? false : REFRESH_MS),
+    // Until it has finished and its destination message (if any) has been sent or given up.
+    refetchInterval: (query) => {
+      const current = query.state.data ?? initialRun;
+      return isFinished(current) && current.destination?.status !== 'pending' ? false : REFRESH_MS;
+    },
   });
   return (
     <div className="space-y-6">
@@ -57,6 +62,7 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
           <AttemptHistory log={run.attemptLog} error={run.error} />
         </section>
       ) : null}
+      {run.destination ? <RunDestination runId={run.id} destination={run.destination} /> : null}
       {run.inputNote ? <p className="text-sm text-amber-800">{run.inputNote}</p> : null}
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (

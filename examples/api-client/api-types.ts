@@ -764,6 +764,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -951,6 +960,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -1182,6 +1200,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                     };
                 };
             };
@@ -1299,6 +1326,15 @@ export interface paths {
                          *     ]
                          */
                         filters?: unknown[] | null;
+                        /** @description On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output. */
+                        onSuccessQueueUrl?: string | null;
+                        /** @description On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run. */
+                        onFailureQueueUrl?: string | null;
+                        /**
+                         * @description What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).
+                         * @enum {string|null}
+                         */
+                        destinationBody?: "output" | "envelope" | null;
                         /** @description Not accepted: the platform sends the owner’s own external ID. Leave it out (null is ignored). */
                         externalId?: null;
                     };
@@ -2521,6 +2557,87 @@ export interface paths {
                 };
                 /** @description No dead run fitted the queue limits (user or platform): the body says which, with Retry-After. */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{runId}/destination/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a run's destination message
+         * @description Sends the run's on-success or on-failure message again (at least once: the queue may now hold it twice), to its connection's current destination of that kind. Its algorithm's owner only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The run's id. */
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued for sending: { "resent": true }. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            resent: true;
+                        };
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A cookie-authenticated change sent from another site (Sec-Fetch-Site or Origin). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such run, not of your algorithm's, or it sent nothing to a destination. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Being sent already, or SQS would refuse it (empty, over 256 KiB). */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4457,6 +4574,15 @@ export interface components {
             filters: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Where each succeeded run's result is sent (docs/destinations.md); null: nowhere. */
+            onSuccessQueueUrl: string | null;
+            /** @description Where a failure envelope is sent for each run that failed for good; null: nowhere. */
+            onFailureQueueUrl: string | null;
+            /**
+             * @description What the on-success message holds: the output only, or an envelope around it.
+             * @enum {string}
+             */
+            destinationBody: "output" | "envelope";
             /** @description The last Edit: when. */
             editedAt: string | null;
             /** @description The last Edit: by whom (username). */
@@ -4509,6 +4635,15 @@ export interface components {
             filters: {
                 [key: string]: unknown;
             }[] | null;
+            /** @description Where each succeeded run's result is sent (docs/destinations.md); null: nowhere. */
+            onSuccessQueueUrl: string | null;
+            /** @description Where a failure envelope is sent for each run that failed for good; null: nowhere. */
+            onFailureQueueUrl: string | null;
+            /**
+             * @description What the on-success message holds: the output only, or an envelope around it.
+             * @enum {string}
+             */
+            destinationBody: "output" | "envelope";
             /** @description The last Edit: when. */
             editedAt: string | null;
             /** @description The last Edit: by whom (username). */
@@ -4544,6 +4679,33 @@ export interface components {
             canEdit: boolean;
             /** @description Its runs that are DEAD or EXPIRED (replayable by the owner). */
             deadRuns: number;
+            /** @description Destination messages of its runs kept (docs/destinations.md): sent, given up on (see each run), being sent. */
+            destinations: {
+                sent: number;
+                failed: number;
+                pending: number;
+            };
+            chain: components["schemas"]["FlowChain"];
+        };
+        FlowChain: {
+            /** @description Enabled connections whose queue is this one's on-success destination. */
+            feeds: {
+                flowId: string;
+                queueName: string;
+                /** @description owner/name of the other connection’s algorithm. */
+                algorithmPath: string;
+                /** @description Its connection page. */
+                connectionPath: string;
+            }[];
+            /** @description Connections whose on-success destination is this one’s queue. */
+            fedBy: {
+                flowId: string;
+                queueName: string;
+                /** @description owner/name of the other connection’s algorithm. */
+                algorithmPath: string;
+                /** @description Its connection page. */
+                connectionPath: string;
+            }[];
         };
         ConnectionCheck: {
             /** @enum {boolean} */
@@ -4567,6 +4729,11 @@ export interface components {
             ok: false;
             local: boolean;
             problem: components["schemas"]["AwsProblem"];
+            /**
+             * @description Set when the problem is with a destination queue: which one.
+             * @enum {string}
+             */
+            field?: "onSuccessQueueUrl" | "onFailureQueueUrl";
         };
         AwsProblem: {
             /** @enum {string} */
@@ -4676,6 +4843,8 @@ export interface components {
                 runsSucceeded: number;
                 runsFailed: number;
                 runsDead: number;
+                destinationsSent: number;
+                destinationsFailed: number;
                 /** @description Start of the point's interval. */
                 at: string;
                 /** @description Run duration percentile of the runs that ended in the interval (null: none ended). */
@@ -4694,6 +4863,8 @@ export interface components {
                 runsSucceeded: number;
                 runsFailed: number;
                 runsDead: number;
+                destinationsSent: number;
+                destinationsFailed: number;
             };
         };
         QueueReadout: {
@@ -4844,6 +5015,28 @@ export interface components {
             maxAttempts: number;
             /** @description Each ended attempt (and replay), oldest first: a dead run's history of failures. */
             attemptLog: components["schemas"]["AttemptEntry"][];
+            /** @description Where its result went (its connection's on-success or on-failure queue); null: nowhere. */
+            destination: {
+                /**
+                 * @description The on-success message (its output) or the on-failure one (a failure envelope).
+                 * @enum {string}
+                 */
+                kind: "success" | "failure";
+                queueUrl: string;
+                /**
+                 * @description pending: being sent (or waiting for a retry); failed: given up, see error; it can be resent.
+                 * @enum {string}
+                 */
+                status: "pending" | "sent" | "failed";
+                /** @description Sends tried so far. */
+                attempts: number;
+                /** @description The SQS message id it was sent as (the next run of a chain has it as its message id). */
+                messageId: string | null;
+                /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+                sentAt: string | null;
+                /** @description Why it was not sent (yet), in plain words. */
+                error: string | null;
+            } | null;
         };
         Collection: {
             name: string;

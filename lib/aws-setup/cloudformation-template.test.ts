@@ -99,4 +99,20 @@ describe('the CloudFormation template', () => {
     for (const [, name] of text.matchAll(/\$\{([^}]+)\}/g)) expect(known).toContain(name);
     for (const [, name] of text.matchAll(/"Fn::GetAtt":\["([^"]+)"/g)) expect(known).toContain(name);
   });
+
+  it('makes the destination queues only when named, and lets the role send to them', () => {
+    expect(template.Parameters.OutputQueueName).toMatchObject({ Default: '' });
+    expect(template.Parameters.FailureQueueName).toMatchObject({ Default: '' });
+    expect(template.Conditions.HasOutputQueue).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'OutputQueueName' }, ''] }] });
+    expect(template.Resources.OutputQueue).toMatchObject({ Type: 'AWS::SQS::Queue', Condition: 'HasOutputQueue' });
+    expect(template.Resources.FailureQueue).toMatchObject({ Type: 'AWS::SQS::Queue', Condition: 'HasFailureQueue' });
+    const policy = (template.Resources.QueueConsumerRole!.Properties.Policies as Array<{ PolicyDocument: { Statement: unknown[] } }>)[0]!.PolicyDocument;
+    expect(policy.Statement).toContainEqual({
+      'Fn::If': ['HasOutputQueue', { Sid: 'SendResults', Effect: 'Allow', Action: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['OutputQueue', 'Arn'] } }, { Ref: 'AWS::NoValue' }],
+    });
+    expect(policy.Statement).toContainEqual({
+      'Fn::If': ['HasFailureQueue', { Sid: 'SendFailures', Effect: 'Allow', Action: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['FailureQueue', 'Arn'] } }, { Ref: 'AWS::NoValue' }],
+    });
+    expect(template.Outputs.OutputQueueURL).toMatchObject({ Condition: 'HasOutputQueue', Value: { Ref: 'OutputQueue' } });
+  });
 });

@@ -3,6 +3,8 @@
 // platform assumes to consume the queue (its ARN is the ROLE ARN of the Connect broker
 // modal). Its outputs are the modal's two values: QueueURL and QueueConsumerARN. The
 // role trusts the platform only with the downloading user's external ID (issue 14).
+// Optionally it makes the destination queues (OutputQueueName, FailureQueueName) the
+// role may send results and failures to (docs/destinations.md).
 
 export const CLOUDFORMATION_TEMPLATE_FILENAME = 'client-aws-cloudformation-template.yaml';
 
@@ -68,6 +70,26 @@ Parameters:
       AssumeRole, and the role trusts the platform only with it.
     AllowedPattern: '^[A-Za-z0-9+=,.@:/_-]{2,1224}$'
     Default: '${externalId}'
+  OutputQueueName:
+    Type: String
+    Description: >-
+      Optional: a queue to make for the algorithm's results ("On success, send to"; see
+      docs/destinations.md). The role may send to it. Leave empty for none.
+    AllowedPattern: '^[A-Za-z0-9_-]{0,80}$'
+    ConstraintDescription: empty, or up to 80 letters, digits, hyphens or underscores
+    Default: ''
+  FailureQueueName:
+    Type: String
+    Description: >-
+      Optional: a queue to make for failed runs ("On failure, send to"): each run that fails
+      for good is sent there with its error and input. The role may send to it. Leave empty for none.
+    AllowedPattern: '^[A-Za-z0-9_-]{0,80}$'
+    ConstraintDescription: empty, or up to 80 letters, digits, hyphens or underscores
+    Default: ''
+
+Conditions:
+  HasOutputQueue: !Not [!Equals [!Ref OutputQueueName, '']]
+  HasFailureQueue: !Not [!Equals [!Ref FailureQueueName, '']]
 
 Resources:
   QueueDLQ:
@@ -85,6 +107,19 @@ Resources:
       RedrivePolicy:
         deadLetterTargetArn: !GetAtt QueueDLQ.Arn
         maxReceiveCount: !Ref MaxReceiveCount
+
+  OutputQueue:
+    Type: AWS::SQS::Queue
+    Condition: HasOutputQueue
+    Properties:
+      QueueName: !Ref OutputQueueName
+
+  FailureQueue:
+    Type: AWS::SQS::Queue
+    Condition: HasFailureQueue
+    Properties:
+      QueueName: !Ref FailureQueueName
+      MessageRetentionPeriod: 1209600
 
   QueueConsumerRole:
     Type: AWS::IAM::Role
@@ -131,6 +166,25 @@ Resources:
                 Effect: Allow
                 Action: sqs:SendMessage
                 Resource: !GetAtt Queue.Arn
+              # Destinations: the runs' results and failures (Test connection reads the attributes).
+              - !If
+                - HasOutputQueue
+                - Sid: SendResults
+                  Effect: Allow
+                  Action:
+                    - sqs:GetQueueAttributes
+                    - sqs:SendMessage
+                  Resource: !GetAtt OutputQueue.Arn
+                - !Ref AWS::NoValue
+              - !If
+                - HasFailureQueue
+                - Sid: SendFailures
+                  Effect: Allow
+                  Action:
+                    - sqs:GetQueueAttributes
+                    - sqs:SendMessage
+                  Resource: !GetAtt FailureQueue.Arn
+                - !Ref AWS::NoValue
 
 Outputs:
   QueueURL:
@@ -139,5 +193,13 @@ Outputs:
   QueueConsumerARN:
     Description: ROLE ARN of the Connect broker modal.
     Value: !GetAtt QueueConsumerRole.Arn
+  OutputQueueURL:
+    Condition: HasOutputQueue
+    Description: On success, send to (Advanced section of Connect broker).
+    Value: !Ref OutputQueue
+  FailureQueueURL:
+    Condition: HasFailureQueue
+    Description: On failure, send to (Advanced section of Connect broker).
+    Value: !Ref FailureQueue
 `;
 }

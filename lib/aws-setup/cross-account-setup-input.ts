@@ -22,6 +22,9 @@ export const crossAccountSetupSchema = z.object({
   roleName: z.string().trim().regex(ROLE_NAME, 'Up to 64 letters, digits or + = , . @ _ -'),
   platformAccountId: accountNumber,
   dlqName: optional(queueName),
+  // Destinations (docs/destinations.md): queues of the same account the role may send to.
+  outputQueueName: optional(queueName),
+  failureQueueName: optional(queueName),
   externalId: z.string().trim().regex(EXTERNAL_ID, 'Your external ID, as shown on this page'),
 });
 

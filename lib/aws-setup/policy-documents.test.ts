@@ -82,4 +82,13 @@ describe('the Scenario #2 documents', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(['queueAccountId', 'queueName', 'region', 'roleName']);
   });
+
+  it('READ_SQS lets the role send to the destination queues it names, and only those', () => {
+    expect(documents.readSqs.Statement.map((statement) => statement.Sid)).not.toContain('SendResults');
+    const withDestinations = buildPolicyDocuments(crossAccountSetupSchema.parse({ ...SETUP, outputQueueName: 'orders-results', failureQueueName: 'orders-failures' }));
+    expect(asCopied(withDestinations.readSqs).Statement.slice(-2)).toEqual([
+      { Sid: 'SendResults', Effect: 'Allow', Action: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], Resource: 'arn:aws:sqs:us-west-2:444455556666:orders-results' },
+      { Sid: 'SendFailures', Effect: 'Allow', Action: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], Resource: 'arn:aws:sqs:us-west-2:444455556666:orders-failures' },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { formatSqsArn } from '@/lib/sqs/sqs-arn';
 import type { CrossAccountSetup } from './cross-account-setup-input';
 
 // The three IAM documents of Scenario #2, filled in: READ_SQS (the role's permissions, in
-// the queue's account), ASSUME_READ_SQS (the platform's permission to assume that role)
+// the queue's account, with sqs:SendMessage on the destination queues when named), ASSUME_READ_SQS (the platform's permission to assume that role)
 // and the role's trust relationship (which lets the platform's account assume it).
 
 interface Statement {
@@ -30,6 +30,8 @@ export interface CrossAccountDocuments {
 }
 
 const CONSUME_ACTIONS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
+// Destinations: GetQueueAttributes for Test connection, SendMessage for the sender.
+const SEND_ACTIONS = ['sqs:GetQueueAttributes', 'sqs:SendMessage'];
 const REDRIVE_ACTIONS = ['sqs:CancelMessageMoveTask', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ListMessageMoveTasks', 'sqs:ReceiveMessage', 'sqs:StartMessageMoveTask'];
 
 function policy(...statements: Statement[]): PolicyDocument {
@@ -52,6 +54,12 @@ export function buildPolicyDocuments(setup: CrossAccountSetup): CrossAccountDocu
         { Sid: 'RedriveToQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queueArn },
       ]
     : [];
+  const destinations: Statement[] = [
+    ['SendResults', setup.outputQueueName],
+    ['SendFailures', setup.failureQueueName],
+  ].flatMap(([sid, name]) =>
+    name ? [{ Sid: sid!, Effect: 'Allow' as const, Action: SEND_ACTIONS, Resource: formatSqsArn({ partition, region: setup.region, accountId: setup.queueAccountId, queueName: name }) }] : [],
+  );
   const trust: Statement = {
     Sid: 'TrustEventFlowsPlatform',
     Effect: 'Allow',
@@ -62,7 +70,7 @@ export function buildPolicyDocuments(setup: CrossAccountSetup): CrossAccountDocu
   };
   const host = partition === 'aws-cn' ? `sqs.${setup.region}.amazonaws.com.cn` : `sqs.${setup.region}.amazonaws.com`;
   return {
-    readSqs: policy(consume, ...redrive),
+    readSqs: policy(consume, ...redrive, ...destinations),
     assumeReadSqs: policy({ Sid: 'AssumeReadSqs', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }),
     trustRelationship: policy(trust),
     queueUrl: `https://${host}/${setup.queueAccountId}/${setup.queueName}`,

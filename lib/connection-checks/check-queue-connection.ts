@@ -13,7 +13,15 @@ const OVERLOAD_TOLERANCE_SECONDS = 3600;
 export interface ConnectionToCheck extends QueueFlow {
   /** The connection's algorithm timeout; the default applies without one. */
   timeoutSeconds?: number | null;
+  /** Its destinations (docs/destinations.md), reached through the same role. */
+  onSuccessQueueUrl?: string | null;
+  onFailureQueueUrl?: string | null;
 }
+
+const DESTINATION_FIELDS = { onSuccessQueueUrl: 'On success, send to', onFailureQueueUrl: 'On failure, send to' } as const;
+
+export const NO_SEND_DRY_RUN =
+  'The destination queues were reached through the role (GetQueueAttributes). SQS has no dry run of SendMessage: the role’s sqs:SendMessage permission is proved by the first message sent; a refused send shows on the run.';
 
 /** What Test connection saw, or why it could not see it. */
 export const connectionCheckSchema = z.discriminatedUnion('ok', [
@@ -27,7 +35,12 @@ export const connectionCheckSchema = z.discriminatedUnion('ok', [
     messages: z.object({ visible: z.number().int(), inFlight: z.number().int(), delayed: z.number().int() }),
     warnings: z.array(z.string()).describe('No redrive policy; a visibility timeout shorter than the algorithm timeout; Maximum Receives × the requeue delay under an hour.'),
   }),
-  z.object({ ok: z.literal(false), local: z.boolean(), problem: awsProblemSchema }),
+  z.object({
+    ok: z.literal(false),
+    local: z.boolean(),
+    problem: awsProblemSchema,
+    field: z.enum(['onSuccessQueueUrl', 'onFailureQueueUrl']).optional().describe('Set when the problem is with a destination queue: which one.'),
+  }),
 ]).meta({ id: 'ConnectionCheck' });
 
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
@@ -36,6 +49,7 @@ export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
  * Assumes the connection's role with the owner's external ID and reads its queue's
  * attributes: proof that the platform can reach the queue, without touching a message.
  * Outside local mode it then checks that the role refuses callers without the external ID.
+ * Each destination queue is then read the same way, through the same role.
  */
 export async function checkQueueConnection(connection: ConnectionToCheck, access: QueueAccess): Promise<ConnectionCheck> {
   const { id, queueUrl, roleArn, externalId, owner } = connection;
@@ -50,6 +64,20 @@ export async function checkQueueConnection(connection: ConnectionToCheck, access
   }
   const trustProblem = access.local ? null : await checkRoleTrust(connection, access);
   if (trustProblem) return { ok: false, local: access.local, problem: trustProblem };
+  const destinations = (Object.keys(DESTINATION_FIELDS) as Array<keyof typeof DESTINATION_FIELDS>).filter((field) => connection[field]);
+  for (const field of destinations) {
+    const destination = connection[field]!;
+    const client = access.clientFor({ id, queueUrl: destination, roleArn, externalId, owner });
+    try {
+      await readQueueAttributes(client, destination);
+    } catch (error) {
+      const problem = describeAwsError(error, { action: 'sqs:GetQueueAttributes', resource: destination });
+      return { ok: false, local: access.local, field, problem: { ...problem, message: `${DESTINATION_FIELDS[field]}: ${problem.message}` } };
+    } finally {
+      client.destroy();
+    }
+  }
+  const warnings = warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS, env().REQUEUE_DELAY_SECONDS);
   return {
     ok: true,
     local: access.local,
@@ -58,7 +86,7 @@ export async function checkQueueConnection(connection: ConnectionToCheck, access
     deadLetterQueueArn: queue.redrivePolicy?.deadLetterTargetArn ?? null,
     maxReceiveCount: queue.redrivePolicy?.maxReceiveCount ?? null,
     messages: { visible: queue.visible, inFlight: queue.inFlight, delayed: queue.delayed },
-    warnings: warningsFor(queue, connection.timeoutSeconds ?? DEFAULT_RUN_TIMEOUT_SECONDS, env().REQUEUE_DELAY_SECONDS),
+    warnings: destinations.length > 0 ? [...warnings, NO_SEND_DRY_RUN] : warnings,
   };
 }
 

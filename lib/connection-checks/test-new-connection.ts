@@ -1,6 +1,7 @@
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
 import { getExternalId } from '@/lib/external-ids/get-external-id';
+import { assertDestinationsNotSource } from '@/lib/destinations/assert-destinations-not-source';
 import { flowInputSchema } from '@/lib/flows/flow-input';
 import type { QueueAccess } from '@/lib/sqs/queue-access';
 import { checkQueueConnection, type ConnectionCheck } from './check-queue-connection';
@@ -18,6 +19,7 @@ export async function testNewConnection(
   { access, localSqsEndpoint }: { access: QueueAccess; localSqsEndpoint?: string },
 ): Promise<ConnectionCheck> {
   const connection = flowInputSchema(localSqsEndpoint).parse(input);
+  assertDestinationsNotSource(connection);
   await takeRoleCheck(db, user.id, access);
   const externalId = await getExternalId(db, user.id);
   return checkQueueConnection({ ...connection, externalId, owner: user.username }, access);

@@ -15,7 +15,7 @@ const RANGES: Record<MetricsRange, { points: number; stepMinutes: number }> = {
   day: { points: 96, stepMinutes: 15 },
 };
 
-const COUNTS = ['received', 'accepted', 'requeued', 'failed', 'filtered', 'runsSucceeded', 'runsFailed', 'runsDead'] as const;
+const COUNTS = ['received', 'accepted', 'requeued', 'failed', 'filtered', 'runsSucceeded', 'runsFailed', 'runsDead', 'destinationsSent', 'destinationsFailed'] as const;
 type CountName = (typeof COUNTS)[number];
 
 const countsSchema = z.object(Object.fromEntries(COUNTS.map((name) => [name, z.number().int()])) as Record<CountName, z.ZodNumber>);
@@ -59,7 +59,7 @@ export async function getFlowMetrics(db: Db, flowId: string, range: MetricsRange
   const start = end - points * stepMs;
   const rows = await db.$queryRaw<Row[]>`
     SELECT "minute", "received", "accepted", "requeued", "failed", "filtered", "runsSucceeded", "runsFailed", "runsDead",
-      "durationBuckets", "queueBacklog", "dlqDepth"
+      "destinationsSent", "destinationsFailed", "durationBuckets", "queueBacklog", "dlqDepth"
     FROM "FlowMetricMinute"
     WHERE "eventFlowId" = ${flowId} AND "minute" >= ${new Date(start)} AND "minute" < ${new Date(end)}
     ORDER BY "minute"`;

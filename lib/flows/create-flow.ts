@@ -1,6 +1,7 @@
 import type { QueueAccess } from '@/lib/sqs/queue-access';
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import type { OwnedAlgorithm } from '@/lib/algorithms/get-algorithm-for-owner';
+import { assertDestinationsNotSource } from '@/lib/destinations/assert-destinations-not-source';
 import { verifyRoleForOwner } from '@/lib/connection-checks/verify-role-for-owner';
 import type { Db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/is-unique-violation';
@@ -31,7 +32,9 @@ export interface CreateFlowRequest {
  * queue already feeds another enabled connection (409).
  */
 export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpoint, access }: CreateFlowRequest): Promise<FlowView> {
-  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, runRetentionHours, filters } = parseInput(flowInputSchema(localSqsEndpoint), input);
+  const { queueUrl, roleArn, version, timeoutSeconds, maxConcurrency, maxAttempts, runRetentionHours, filters, onSuccessQueueUrl, onFailureQueueUrl, destinationBody } =
+    parseInput(flowInputSchema(localSqsEndpoint), input);
+  assertDestinationsNotSource({ queueUrl, onSuccessQueueUrl, onFailureQueueUrl });
   const path = formatAlgorithmPath({ owner: algorithm.owner.username, name: algorithm.name });
   // A connection must be able to run: a version to run now (PRODUCT.md, delivery contract 10).
   if (algorithm.versions.length === 0) {
@@ -67,6 +70,9 @@ export async function createFlow(db: Db, { algorithm, kind, input, localSqsEndpo
           maxAttempts,
           runRetentionHours,
           filters: filtersToJson(filters),
+          onSuccessQueueUrl,
+          onFailureQueueUrl,
+          destinationBody: destinationBody === 'envelope' ? 'ENVELOPE' : 'OUTPUT',
           trustCheckedAt,
         },
         include: FLOW_VIEW_INCLUDE,

@@ -3,29 +3,32 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { filtersToJson } from '@/lib/flow-filters/filters-to-json';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { assertDestinationsNotSource } from '@/lib/destinations/assert-destinations-not-source';
 import { parseInput } from '@/lib/validation/parse-input';
 import { EDITABLE_FLOW_FIELDS, flowEditSchema } from './flow-input';
 import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
 import { notifyFlowsChanged } from './notify-flows-changed';
 
 /**
- * Edit in place: version, timeout, maximum concurrency, maximum attempts, run retention and filters of a
+ * Edit in place: version, timeout, maximum concurrency, maximum attempts, run retention, filters and destinations of a
  * flow of an algorithm the user owns. Only the fields sent change; blank or null sets a
  * field back to its default. Validated like creation; nothing is saved on any error. The
  * flow entry reads these per batch, and the NOTIFY tells the worker at once.
  */
-export async function editFlow(db: Db, user: Pick<SessionUser, 'id' | 'username'>, flowId: string, input: unknown): Promise<FlowView> {
+export async function editFlow(db: Db, user: Pick<SessionUser, 'id' | 'username'>, flowId: string, input: unknown, localSqsEndpoint?: string): Promise<FlowView> {
   const sent = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const edit = parseInput(flowEditSchema(), input);
+  const edit = parseInput(flowEditSchema(localSqsEndpoint), input);
   const given = EDITABLE_FLOW_FIELDS.filter((field) => field in sent);
   if (given.length === 0) throw new AppError('BAD_REQUEST', `Send at least one of ${EDITABLE_FLOW_FIELDS.join(', ')}`);
 
-  const flow = await db.eventFlow.findFirst({ where: { id: flowId, algorithm: { ownerId: user.id } }, select: { algorithmId: true } });
+  const flow = await db.eventFlow.findFirst({ where: { id: flowId, algorithm: { ownerId: user.id } }, select: { algorithmId: true, queueUrl: true } });
   if (!flow) throw new AppError('NOT_FOUND', 'No such event flow');
   if (edit.version && !(await db.algorithmVersion.findUnique({ where: { algorithmId_version: { algorithmId: flow.algorithmId, version: edit.version } } }))) {
     const message = `The algorithm has no published version ${edit.version}`;
     throw new AppError('BAD_REQUEST', message, { version: message });
   }
+
+  assertDestinationsNotSource({ queueUrl: flow.queueUrl, onSuccessQueueUrl: edit.onSuccessQueueUrl, onFailureQueueUrl: edit.onFailureQueueUrl });
 
   const data: Prisma.EventFlowUpdateInput = { editedAt: new Date(), editedBy: user.username };
   if (given.includes('version')) data.version = edit.version ?? null;
@@ -34,6 +37,9 @@ export async function editFlow(db: Db, user: Pick<SessionUser, 'id' | 'username'
   if (given.includes('maxAttempts')) data.maxAttempts = edit.maxAttempts ?? null;
   if (given.includes('runRetentionHours')) data.runRetentionHours = edit.runRetentionHours ?? null;
   if (given.includes('filters')) data.filters = filtersToJson(edit.filters);
+  if (given.includes('onSuccessQueueUrl')) data.onSuccessQueueUrl = edit.onSuccessQueueUrl ?? null;
+  if (given.includes('onFailureQueueUrl')) data.onFailureQueueUrl = edit.onFailureQueueUrl ?? null;
+  if (given.includes('destinationBody')) data.destinationBody = edit.destinationBody === 'envelope' ? 'ENVELOPE' : 'OUTPUT';
 
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.eventFlow.update({ where: { id: flowId }, data, include: FLOW_VIEW_INCLUDE });

@@ -45,17 +45,21 @@ const wholeNumber = (unit: string, min: number, max: number) =>
       .optional(),
   );
 
+/** A queue URL, checked by the one rule of source queues (parse-queue-url.ts) and stored canonical. */
+const sqsQueueUrl = (missing: string, localSqsEndpoint?: string) =>
+  z.string({ error: missing }).transform((value, ctx) => {
+    const result = parseQueueUrl(value, localSqsEndpoint);
+    if (result.ok) return result.queue.url;
+    ctx.addIssue({ code: 'custom', message: result.reason });
+    return z.NEVER;
+  });
+
+export const DESTINATION_BODIES = ['output', 'envelope'] as const;
+
 /** `localSqsEndpoint`: the SQS endpoint of local mode, whose queues are accepted too. */
 export function flowInputSchema(localSqsEndpoint?: string) {
   return z.object({
-    queueUrl: z
-      .string({ error: 'Enter the queue URL' })
-      .transform((value, ctx) => {
-        const result = parseQueueUrl(value, localSqsEndpoint);
-        if (result.ok) return result.queue.url;
-        ctx.addIssue({ code: 'custom', message: result.reason });
-        return z.NEVER;
-      })
+    queueUrl: sqsQueueUrl('Enter the queue URL', localSqsEndpoint)
       .describe(
         'The URI: an SQS queue URL, `https://sqs.<region>.amazonaws.com/<12-digit account>/<name>` or an AWS variant (FIFO names end in .fifo); in local mode also a queue of the local endpoint. No other host.',
       ),
@@ -77,6 +81,16 @@ export function flowInputSchema(localSqsEndpoint?: string) {
     runRetentionHours: z.preprocess(blankAsMissing, runRetentionHoursSchema.optional()).describe("Hours its ended runs are kept (1 hour to 400 days); without it the platform's \"Keep finished runs for\"."),
     // Advanced: Lambda-style patterns over the body; a message none matches is deleted without a run.
     filters: filtersSchema,
+    // Advanced: destinations (docs/destinations.md), sent through the same role; never the source queue.
+    onSuccessQueueUrl: z
+      .preprocess(blankAsMissing, sqsQueueUrl('Enter the queue URL', localSqsEndpoint).optional())
+      .describe("On success, send to: an SQS queue URL (same rules as the source queue) that receives each succeeded run's output."),
+    onFailureQueueUrl: z
+      .preprocess(blankAsMissing, sqsQueueUrl('Enter the queue URL', localSqsEndpoint).optional())
+      .describe('On failure, send to: an SQS queue URL that receives an envelope (error, attempts, input) for each FAILED, TIMED_OUT, DEAD or EXPIRED run.'),
+    destinationBody: z
+      .preprocess(blankAsMissing, z.enum(DESTINATION_BODIES, { error: 'Choose "output" or "envelope"' }).optional())
+      .describe('What the on-success message holds: "output" (the default; JSON as JSON text, a text output as itself) or "envelope" (run id, message id, algorithm, version, input, output, finishedAt).'),
     // The confused-deputy guard (issue 14): a user who could choose it could name another user's.
     externalId: z
       .preprocess(blankAsMissing, z.undefined({ error: EXTERNAL_ID_IS_THE_PLATFORMS }).optional())
@@ -87,11 +101,31 @@ export function flowInputSchema(localSqsEndpoint?: string) {
 export type FlowInput = z.output<ReturnType<typeof flowInputSchema>>;
 
 /** What Edit may change on a saved flow: not its queue, role or external id. */
-export const EDITABLE_FLOW_FIELDS = ['version', 'timeoutSeconds', 'maxConcurrency', 'maxAttempts', 'runRetentionHours', 'filters'] as const;
+export const EDITABLE_FLOW_FIELDS = [
+  'version',
+  'timeoutSeconds',
+  'maxConcurrency',
+  'maxAttempts',
+  'runRetentionHours',
+  'filters',
+  'onSuccessQueueUrl',
+  'onFailureQueueUrl',
+  'destinationBody',
+] as const;
 
 /** The edit schema, derived from the one above so both validate alike. */
-export function flowEditSchema() {
-  return flowInputSchema().pick({ version: true, timeoutSeconds: true, maxConcurrency: true, maxAttempts: true, runRetentionHours: true, filters: true });
+export function flowEditSchema(localSqsEndpoint?: string) {
+  return flowInputSchema(localSqsEndpoint).pick({
+    version: true,
+    timeoutSeconds: true,
+    maxConcurrency: true,
+    maxAttempts: true,
+    runRetentionHours: true,
+    filters: true,
+    onSuccessQueueUrl: true,
+    onFailureQueueUrl: true,
+    destinationBody: true,
+  });
 }
 
 export type FlowEdit = z.output<ReturnType<typeof flowEditSchema>>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { findFlowChain, flowChainSchema } from '@/lib/destinations/find-flow-chain';
 import { countDeadRunsOfFlows } from './count-flow-runs';
 import { FLOW_VIEW_INCLUDE, flowViewSchema, toFlowView } from './flow-view';
 
@@ -11,6 +12,10 @@ export const flowDetailSchema = z.object({
   algorithm: z.object({ owner: z.string(), name: z.string(), versions: z.array(z.string()).describe('Published versions, newest first.') }),
   canEdit: z.boolean().describe('The caller owns the algorithm (admins who do not may read, not change).'),
   deadRuns: z.number().int().describe('Its runs that are DEAD or EXPIRED (replayable by the owner).'),
+  destinations: z
+    .object({ sent: z.number().int(), failed: z.number().int(), pending: z.number().int() })
+    .describe("Destination messages of its runs kept (docs/destinations.md): sent, given up on (see each run), being sent."),
+  chain: flowChainSchema,
 }).meta({ id: 'FlowDetail' });
 
 export type FlowDetail = z.infer<typeof flowDetailSchema>;
@@ -27,5 +32,13 @@ export async function getFlowDetail(db: Db, user: Pick<SessionUser, 'id' | 'isAd
     algorithm: { owner: row.algorithm.owner.username, name: row.algorithm.name, versions: row.algorithm.versions.map((v) => v.version) },
     canEdit: row.algorithm.ownerId === user.id,
     deadRuns: (await countDeadRunsOfFlows(db, [row.id])).get(row.id) ?? 0,
+    destinations: await countDestinationMessages(db, row.id),
+    chain: await findFlowChain(db, { id: row.id, queueUrl: row.queueUrl, onSuccessQueueUrl: row.onSuccessQueueUrl, ownerId: row.algorithm.ownerId }),
   };
+}
+
+async function countDestinationMessages(db: Db, flowId: string): Promise<FlowDetail['destinations']> {
+  const groups = await db.destinationMessage.groupBy({ by: ['status'], where: { eventFlowId: flowId }, _count: { _all: true } });
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return { sent: count('SENT'), failed: count('FAILED'), pending: count('PENDING') };
 }

@@ -2,6 +2,7 @@ import { batchWhileBusy } from '@/lib/async/batch-while-busy';
 import { sqlPool, type Db } from '@/lib/db/client';
 import { DURATION_BUCKETS } from '@/lib/flow-metrics/duration-buckets';
 import { runRollupOf } from '@/lib/flow-metrics/run-rollup';
+import { queueDestinationMessagesSql } from '@/lib/destinations/queue-destination-messages';
 import type { RunOutcome } from './call-algorithm-endpoint';
 import type { NextRunState } from './run-retry-policy';
 
@@ -19,7 +20,8 @@ export interface FinishingRun {
 // once per connection) finishes a batch and adds its ended runs to their flows' per-minute
 // rollups (the connection page's charts) and to their flows' totals (the run counts of the
 // Events rows, the connection page and the admin view), summed per flow first: one upsert
-// per flow and minute, and one per flow.
+// per flow and minute, and one per flow. The same statement queues the runs' destination
+// messages (the outbox, lib/destinations): nothing for a flow without destinations.
 const FINISH_RUNS = {
   name: 'finish-runs',
   text: `
@@ -42,7 +44,8 @@ const FINISH_RUNS = {
           'outcome', i.outcome, 'error', i.attempt_error, 'durationMs', i.duration_ms)))
       FROM input i
       WHERE r."id" = i.id AND r."attempt" = i.attempt AND (r."status" = 'RUNNING' OR (i.status = 'SUCCEEDED' AND r."status" = 'QUEUED'))
-      RETURNING r."id", r."eventFlowId", i.succeeded, i.failed, i.dead, i.bucket
+      RETURNING r."id", r."eventFlowId", i.succeeded, i.failed, i.dead, i.bucket, r."algorithmId", r."versionId", r."deletedVersion",
+        r."status", r."input", r."output", r."error", r."attempt", r."sqsMessageId", r."messageGroupId", r."sequenceNumber", r."finishedAt"
     ),
     per_flow AS (
       SELECT f."eventFlowId", sum(f.succeeded)::int AS succeeded, sum(f.failed)::int AS failed, sum(f.dead)::int AS dead,
@@ -69,8 +72,8 @@ const FINISH_RUNS = {
       ON CONFLICT ("eventFlowId") DO UPDATE SET
         "succeeded" = t."succeeded" + EXCLUDED."succeeded",
         "failed" = t."failed" + EXCLUDED."failed"
-    )
-    SELECT "id" FROM finished`,
+    ),${queueDestinationMessagesSql('finished')}
+    SELECT "id" FROM finished, destinations_notified`,
 };
 
 // More outcomes than this wait for the next batch (bounded statement size).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { DESTINATION_VIEW_SELECT, destinationViewSchema, toDestinationView } from '@/lib/destinations/destination-view';
 import { AppError } from '@/lib/errors';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { attemptEntrySchema, attemptLogOf } from './attempt-log';
@@ -15,6 +16,7 @@ export const runDetailSchema = runSummarySchema.extend({
   attempt: z.number().int().describe('Attempts started.'),
   maxAttempts: z.number().int().describe('Attempts it may have (replaying a dead run grants more).'),
   attemptLog: z.array(attemptEntrySchema).describe("Each ended attempt (and replay), oldest first: a dead run's history of failures."),
+  destination: destinationViewSchema.nullable().describe("Where its result went (its connection's on-success or on-failure queue); null: nowhere."),
 }).meta({ id: 'Run' });
 
 export type RunDetail = z.infer<typeof runDetailSchema>;
@@ -34,6 +36,7 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
       maxAttempts: true,
       attemptLog: true,
       algorithm: { select: { name: true, owner: { select: { username: true } } } },
+      destinationMessage: { select: DESTINATION_VIEW_SELECT },
     },
   });
   if (!row) throw new AppError('NOT_FOUND', 'No such run');
@@ -49,5 +52,6 @@ export async function getRunDetail(db: Db, callerId: string, runId: string): Pro
     attempt: row.attempt,
     maxAttempts: row.maxAttempts,
     attemptLog: attemptLogOf(row.attemptLog),
+    destination: row.destinationMessage ? toDestinationView(row.destinationMessage) : null,
   };
 }

@@ -1,4 +1,6 @@
 import type { Db } from '@/lib/db/client';
+import { ENDED_RUN_COLUMNS, queueDestinationMessagesSql } from '@/lib/destinations/queue-destination-messages';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export const LAPSED_EXECUTOR_ERROR = 'The worker process running it stopped before it finished';
 
@@ -6,10 +8,11 @@ export const LAPSED_EXECUTOR_ERROR = 'The worker process running it stopped befo
  * Runs whose executor's heartbeat (its WorkerProcess row) has lapsed for longer than a
  * lease go back to the queue for their next attempt, or are DEAD when that was their
  * last. Their endpoint may have been called: the run id and attempt it was given let
- * an idempotent algorithm tell.
+ * an idempotent algorithm tell. A DEAD one tells its flow's on-failure destination.
  */
 export async function requeueLapsedRuns(db: Db, leaseMs: number): Promise<Array<{ id: string; status: string }>> {
   return db.$queryRaw<Array<{ id: string; status: string }>>`
+    WITH lapsed AS (
     UPDATE "AlgorithmRun" r SET
       "status" = CASE WHEN r."attempt" < r."maxAttempts" THEN 'QUEUED' ELSE 'DEAD' END::"RunStatus",
       "error" = CASE WHEN r."attempt" < r."maxAttempts" THEN ${LAPSED_EXECUTOR_ERROR}
@@ -23,5 +26,7 @@ export async function requeueLapsedRuns(db: Db, leaseMs: number): Promise<Array<
       AND NOT EXISTS (
         SELECT 1 FROM "WorkerProcess" w
         WHERE w."id" = r."executorId" AND w."heartbeatAt" >= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${leaseMs / 1000}::float8))
-    RETURNING r."id", r."status"::text AS "status"`;
+    RETURNING ${Prisma.raw(ENDED_RUN_COLUMNS)}
+    ),${Prisma.raw(queueDestinationMessagesSql('lapsed'))}
+    SELECT "id", "status"::text AS "status" FROM lapsed, destinations_notified`;
 }

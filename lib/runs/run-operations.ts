@@ -49,6 +49,18 @@ export const runOperations: ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/runs/{runId}/destination/resend',
+    tag,
+    summary: "Resend a run's destination message",
+    description:
+      "Sends the run's on-success or on-failure message again (at least once: the queue may now hold it twice), to its connection's current destination of that kind. Its algorithm's owner only.",
+    auth: 'session',
+    params: runParams,
+    answers: { 200: { description: 'Queued for sending: { "resent": true }.', schema: z.object({ resent: z.literal(true) }) } },
+    errors: { 404: "No such run, not of your algorithm's, or it sent nothing to a destination.", 409: 'Being sent already, or SQS would refuse it (empty, over 256 KiB).' },
+  },
+  {
+    method: 'post',
     path: '/api/v1/flows/{id}/replay-dead',
     tag,
     summary: "Replay a connection's dead runs",

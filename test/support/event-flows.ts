@@ -24,6 +24,9 @@ export async function createEventFlow(
     timeoutSeconds?: number;
     maxConcurrency?: number;
     maxAttempts?: number;
+    onSuccessQueueUrl?: string;
+    onFailureQueueUrl?: string;
+    destinationBody?: 'OUTPUT' | 'ENVELOPE';
   },
 ) {
   const flow = await db.eventFlow.create({
@@ -40,6 +43,9 @@ export async function createEventFlow(
       timeoutSeconds: options.timeoutSeconds,
       maxConcurrency: options.maxConcurrency,
       maxAttempts: options.maxAttempts,
+      onSuccessQueueUrl: options.onSuccessQueueUrl,
+      onFailureQueueUrl: options.onFailureQueueUrl,
+      destinationBody: options.destinationBody,
     },
     include: { algorithm: { select: { owner: { select: { username: true, externalId: true } } } } },
   });

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { ConnectionPage } from '@/components/connection/connection-page';
 import { MessageTraceView } from '@/components/connection/message-trace-view';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { localSqsEndpoint } from '@/lib/flows/local-sqs-endpoint';
 import { getMessageTrace } from '@/lib/flow-messages/get-message-trace';
 import type { EventFlowKind } from '@/lib/generated/prisma/client';
 import { orNotFound } from '@/lib/http/or-not-found';
@@ -36,7 +38,7 @@ export function connectionPage(kind: EventFlowKind) {
     return (
       <>
         <BackLink href={`/algorithms/${owner}/${name}/${kind === 'BROKER' ? 'events' : 'listeners'}`} label={kind === 'BROKER' ? 'All broker connections' : 'All event listeners'} />
-        <ConnectionPage initial={detail} connectionPath={path} />
+        <ConnectionPage initial={detail} connectionPath={path} localSqsEndpoint={localSqsEndpoint(env())} />
       </>
     );
   };

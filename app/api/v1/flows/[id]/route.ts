@@ -2,6 +2,8 @@ import { NextResponse } from 'next/server';
 import { db } from '@/lib/db/client';
 import { deleteFlow } from '@/lib/flows/delete-flow';
 import { editFlow } from '@/lib/flows/edit-flow';
+import { env } from '@/lib/env';
+import { localSqsEndpoint } from '@/lib/flows/local-sqs-endpoint';
 import { flowChangeInput } from '@/lib/flows/flow-change-input';
 import { getFlowDetail } from '@/lib/flows/get-flow-detail';
 import { pauseFlow } from '@/lib/flows/pause-flow';
@@ -18,7 +20,7 @@ export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => g
 /**
  * Pauses ({ enabled: false }) or resumes ({ enabled: true }) a flow of the caller's
  * algorithm; any other body is an Edit of its settings (version, timeoutSeconds,
- * maxConcurrency, maxAttempts, runRetentionHours, filters).
+ * maxConcurrency, maxAttempts, runRetentionHours, filters, destinations).
  */
 export const PATCH = userRoute<{ id: string }>(async (request, user, { id }) => {
   const body: unknown = await readJsonBody(request);
@@ -26,7 +28,7 @@ export const PATCH = userRoute<{ id: string }>(async (request, user, { id }) => 
     const { enabled } = parseInput(flowChangeInput, body);
     return { flow: await (enabled ? resumeFlow : pauseFlow)(db(), user.id, id) };
   }
-  return { flow: await editFlow(db(), user, id, body) };
+  return { flow: await editFlow(db(), user, id, body, localSqsEndpoint(env())) };
 });
 
 export const DELETE = userRoute<{ id: string }>(async (_request, user, { id }) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (pure tests beside the code, no services, seconds: `npm run
+// Three projects: `unit` (pure tests beside the code and deploy/'s checks, no services, seconds: `npm run
 // test:unit`), `integration` (real PostgreSQL, SQS emulator, processes) and `browser`
 // (Chromium against the production build). `npm test` runs all three.
 const SERVICES = ['test/setup/global-setup.ts'];
@@ -17,8 +17,11 @@ export default defineConfig({
     // Two cores here: more parallel files only make the browser tests slower.
     maxWorkers: 2,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // A poll ends as soon as its condition holds; on a loaded 2-core machine a page or a
+    // query can take longer than vitest's 1 s default to get there.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'worker/**/*.test.ts', 'deploy/**/*.test.ts', 'components/**/*.test.ts'], exclude: [RECEIVER_TEST] } },
       {
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts', RECEIVER_TEST], globalSetup: SERVICES, setupFiles: LEAK_GUARD, testTimeout: 30_000, hookTimeout: 120_000 },

@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { benchApi } from './api';
 import { benchBurst } from './burst';
 import { benchFaults } from './faults';
+import { benchHistory } from './history';
 import { benchLatency } from './latency';
 import { benchScale } from './scale';
 import { benchThroughput } from './throughput';
@@ -16,6 +17,7 @@ for (const [name, bench] of [
   ['faults', benchFaults],
   ['api', benchApi],
   ['burst', benchBurst],
+  ['history', benchHistory],
 ] as const) {
   results.push([name, await bench()]);
 }

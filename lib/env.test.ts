@@ -18,7 +18,16 @@ describe('configuration', () => {
       WORKER_DISPATCH_TIMEOUT_MS: 10_000,
       WORKER_SHUTDOWN_GRACE_MS: 8_000,
       WORKER_MAX_BACKOFF_MS: 30_000,
+      WORKER_RETENTION_SWEEP_MS: 60_000,
+      WORKER_RETENTION_BATCH_SIZE: 1_000,
     });
+  });
+
+  it('keeps finished runs 30 days unless RUN_RETENTION_DAYS says otherwise, from an hour to 400 days', () => {
+    expect(parseEnv({}).RUN_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ RUN_RETENTION_DAYS: '0.5' }).RUN_RETENTION_DAYS).toBe(0.5);
+    expect(() => parseEnv({ RUN_RETENTION_DAYS: '0.01' })).toThrow(/RUN_RETENTION_DAYS must be at least one hour/);
+    expect(() => parseEnv({ RUN_RETENTION_DAYS: '401' })).toThrow(/RUN_RETENTION_DAYS/);
   });
 
   it('rejects a malformed DATABASE_URL with one readable line', () => {
@@ -43,5 +52,11 @@ describe('configuration', () => {
     expect(isLocalSqs({ AWS_ENDPOINT_URL_SQS: 'http://localhost:4566' })).toBe(true);
     expect(isLocalSqs({ AWS_ENDPOINT_URL_SQS: 'https://sqs.eu-west-1.amazonaws.com' })).toBe(false);
     expect(isLocalSqs({ AWS_ENDPOINT_URL_SQS: undefined })).toBe(false);
+  });
+
+  it('treats an SQS endpoint elsewhere as local mode only when LOCAL_MODE says so', () => {
+    expect(isLocalSqs(parseEnv({ AWS_ENDPOINT_URL_SQS: 'http://sqs:4566' }))).toBe(false);
+    expect(isLocalSqs(parseEnv({ AWS_ENDPOINT_URL_SQS: 'http://sqs:4566', LOCAL_MODE: '1' }))).toBe(true);
+    expect(isLocalSqs(parseEnv({ LOCAL_MODE: '1' }))).toBe(false);
   });
 });

@@ -32,6 +32,12 @@ const envSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   AWS_ENDPOINT_URL_SQS: z.url().optional(),
   AWS_ENDPOINT_URL_STS: z.url().optional(),
+  // Local mode (the emulator's credentials, no AssumeRole, no queue isolation) for an SQS
+  // endpoint off loopback, e.g. an emulator container next to the app (deploy/compose.yaml).
+  LOCAL_MODE: z.stringbool().default(false),
+  // Local mode listens on loopback only: it is for the people of one machine. This lets it
+  // listen on other interfaces anyway (lib/local/assert-local-mode-host.ts).
+  ALLOW_LOCAL_MODE_ON_NETWORK: z.stringbool().default(false),
   REQUEUE_DELAY_SECONDS: z.coerce.number().int().min(0).max(43_200).default(300),
   MAX_WORKERS: positiveInt.default(8),
   USER_SESSION_LIMIT: positiveInt.default(4),
@@ -39,11 +45,16 @@ const envSchema = z.object({
   PLATFORM_QUEUE_LIMIT: positiveInt.default(10_000),
   RUN_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   QUEUED_RUN_EXPIRY_HOURS: positiveInt.max(24 * 14).default(24),
+  // Default of the admin setting "Keep finished runs for" (lib/runs/run-retention.ts); 0.5 is 12 hours.
+  RUN_RETENTION_DAYS: z.coerce.number().min(1 / 24, 'must be at least one hour (0.0417 days)').max(400).default(30),
   WORKER_METRICS_PORT: port.default(9464),
   // Metrics and health stay on this machine unless the operator opens them up.
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   // How long the connection pages' per-minute rollups are kept.
   FLOW_METRICS_RETENTION_DAYS: positiveInt.max(366).default(14),
+  // The retention sweep (worker/retention-sweeper.ts): its interval, and rows per delete.
+  WORKER_RETENTION_SWEEP_MS: positiveInt.default(60_000),
+  WORKER_RETENTION_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
   PLATFORM_API_URL: z.url().optional(),
   // The worker's scaling and timing knobs (tests make them short).
@@ -55,6 +66,9 @@ const envSchema = z.object({
   WORKER_DISPATCH_TIMEOUT_MS: positiveInt.default(10_000),
   WORKER_SHUTDOWN_GRACE_MS: positiveInt.default(8_000),
   WORKER_MAX_BACKOFF_MS: positiveInt.default(30_000),
+  // How often the worker reads its flows' queues (backlog, DLQ depth) and the platform's
+  // run backlog for its metrics (worker/backlog-metrics.ts).
+  WORKER_SAMPLE_INTERVAL_MS: positiveInt.default(30_000),
   // The egress policy of algorithm endpoints (docs/security.md, "Egress"): private networks
   // algorithms may use until an admin saves the setting, and the bounds of every call.
   ALGORITHM_ENDPOINT_ALLOWED_NETWORKS: z.string().default(''),
@@ -63,6 +77,9 @@ const envSchema = z.object({
   // Quota defaults until an admin saves them.
   USER_FLOW_LIMIT: positiveInt.default(100),
   USER_DATA_QUOTA_MB: positiveInt.default(1024),
+  USER_COLLECTION_LIMIT: positiveInt.default(100),
+  // Sign-in and sign-up attempts one client address may make a minute (per path; lib/auth/auth.ts).
+  AUTH_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   // The worker's own keys, derived from BETTER_AUTH_SECRET (lib/auth/derived-keys.ts):
   // npm start gives the worker these instead of the secret. Derived from it when unset.
@@ -114,9 +131,13 @@ export function proxyTrustOf(config: Pick<Env, 'TRUSTED_PROXY_HOPS' | 'TRUSTED_P
   return config.TRUSTED_PROXIES ? { proxies: parseTrustedProxies(config.TRUSTED_PROXIES) } : { hops: config.TRUSTED_PROXY_HOPS };
 }
 
-/** True when SQS is the local emulator: connections use local credentials, no AssumeRole. */
-export function isLocalSqs(env: Pick<Env, 'AWS_ENDPOINT_URL_SQS'>): boolean {
+/**
+ * True when SQS is the local emulator: connections use local credentials, no AssumeRole.
+ * An endpoint on loopback is; one elsewhere only when LOCAL_MODE says so.
+ */
+export function isLocalSqs(env: Pick<Env, 'AWS_ENDPOINT_URL_SQS'> & Partial<Pick<Env, 'LOCAL_MODE'>>): boolean {
   if (!env.AWS_ENDPOINT_URL_SQS) return false;
+  if (env.LOCAL_MODE) return true;
   const host = new URL(env.AWS_ENDPOINT_URL_SQS).hostname;
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
 }

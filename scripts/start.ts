@@ -1,7 +1,9 @@
 // `npm start`: the whole product on one machine. Without DATABASE_URL it runs an
 // embedded PostgreSQL in DATA_DIR; without AWS_ENDPOINT_URL_SQS an SQS emulator with a
 // demo queue. Then it migrates, seeds local demo data, builds the web app if needed,
-// and supervises the web app and the worker until Ctrl-C.
+// and supervises the web app and the worker (the roles' own bundles, as `npm run
+// start:web` and `start:worker` run them) until Ctrl-C. Local mode listens on HOST
+// (127.0.0.1 by default): the web app, the emulator and the worker's metrics.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, parseEnv, type Env } from '@/lib/env';
@@ -13,6 +15,7 @@ import { buildRoles, nodeArgsOf } from '@/lib/local/build-roles';
 import { startChild } from '@/lib/local/child-process';
 import { startEmbeddedPostgres } from '@/lib/local/embedded-postgres';
 import { workerEnvOf } from '@/lib/local/worker-env';
+import { assertLocalModeHost } from '@/lib/local/assert-local-mode-host';
 import { isPortInUse } from '@/lib/local/ports';
 import { DEMO_LOGIN } from '@/lib/local/demo-data';
 import { LOCAL_SQS_CREDENTIALS, startSqsEmulator } from '@/lib/local/sqs-emulator';
@@ -33,6 +36,8 @@ class StartError extends Error {}
 async function main(): Promise<void> {
   const config = parseEnv();
   const sqsEmulatorPort = Number(process.env.SQS_EMULATOR_PORT ?? 4566);
+  // Without an SQS endpoint this is local mode, with the emulator started below.
+  const networkWarning = assertLocalModeHost({ ...config, AWS_ENDPOINT_URL_SQS: config.AWS_ENDPOINT_URL_SQS ?? 'http://127.0.0.1' }, config.HOST);
   if (await isPortInUse(config.PORT)) {
     throw new StartError(`Port ${config.PORT} is already in use: stop what runs there or set PORT to a free port.`);
   }
@@ -55,6 +60,9 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_FORMAT: 'json',
     APP_URL: appUrl,
+    HOST: config.HOST,
+    // The worker's metrics listen where the web app does, unless set apart.
+    WORKER_METRICS_HOST: process.env.WORKER_METRICS_HOST || config.HOST,
     BETTER_AUTH_SECRET: config.BETTER_AUTH_SECRET ?? (await loadOrCreateAuthSecret(dataDir)),
   };
 
@@ -63,10 +71,11 @@ async function main(): Promise<void> {
   const applied = await migrate(childEnv.DATABASE_URL);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
 
-  const local = config.AWS_ENDPOINT_URL_SQS ? undefined : await startSqsEmulator(sqsEmulatorPort);
+  const local = config.AWS_ENDPOINT_URL_SQS ? undefined : await startSqsEmulator(sqsEmulatorPort, config.HOST);
   if (local) {
     cleanups.unshift(() => local.stop());
     childEnv.AWS_ENDPOINT_URL_SQS = local.endpoint;
+    childEnv.LOCAL_MODE = '1';
     childEnv.AWS_ACCESS_KEY_ID ??= LOCAL_SQS_CREDENTIALS.accessKeyId;
     childEnv.AWS_SECRET_ACCESS_KEY ??= LOCAL_SQS_CREDENTIALS.secretAccessKey;
   }
@@ -100,8 +109,9 @@ async function main(): Promise<void> {
     await Promise.all(children.map((child) => child.stop()));
   });
 
-  await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 60_000);
-  printBanner(config, appUrl, local);
+  const reachAt = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  await waitForHttp(`http://${reachAt.includes(':') ? `[${reachAt}]` : reachAt}:${config.PORT}/api/health/ready`, 60_000);
+  printBanner(config, appUrl, local, childEnv.WORKER_METRICS_HOST ?? config.HOST, networkWarning);
 }
 
 async function startLocalDatabase(dataDir: string): Promise<string> {
@@ -116,18 +126,33 @@ async function startLocalDatabase(dataDir: string): Promise<string> {
   return cluster.urlFor('eventflows');
 }
 
-function printBanner(config: Env, appUrl: string, local: Awaited<ReturnType<typeof startSqsEmulator>> | undefined): void {
+function printBanner(
+  config: Env,
+  appUrl: string,
+  local: Awaited<ReturnType<typeof startSqsEmulator>> | undefined,
+  metricsHost: string,
+  networkWarning: string | undefined,
+): void {
   const lines = [
     '',
     'Event Flows is running.',
-    `  Web app        ${appUrl}`,
+    `  Web app        ${appUrl}  (listening on ${config.HOST})`,
     `  SQS endpoint   ${local?.endpoint ?? config.AWS_ENDPOINT_URL_SQS ?? `AWS (${config.AWS_REGION})`}${local ? '  (local emulator, messages kept in memory)' : ''}`,
   ];
   if (local) {
     lines.push(`  Demo queue     ${local.demoQueueUrl}`, `  Demo DLQ       ${local.demoDlqUrl}`);
     lines.push(`  Demo login     ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
-  lines.push(`  Worker metrics http://${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}/metrics`, '', 'Press Ctrl-C to stop.', '');
+  lines.push(`  Worker metrics http://${metricsHost}:${config.WORKER_METRICS_PORT}/metrics`, '');
+  if (local) {
+    lines.push(
+      networkWarning
+        ? `WARNING: ${networkWarning}`
+        : `Local mode is for the people of this machine: it listens on ${config.HOST} only, and any of its users can connect any local queue (no roles).`,
+      '',
+    );
+  }
+  lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLIENT_IP_HEADER, resolveClientIp, type ProxyTrust } from '@/lib/http/client-ip';
 import type { Logger } from '@/lib/logger';
-import { markDraining } from '@/lib/web/draining';
+import type { Readiness } from './readiness';
 
 export type RequestHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void;
 
@@ -11,12 +11,14 @@ export interface WebServerOptions {
   port: number;
   trust: ProxyTrust;
   handle: RequestHandler;
+  /** What GET /api/health/ready reports while the process is not draining (web/readiness.ts). */
+  readiness: () => Promise<Readiness>;
   logger: Logger;
 }
 
 export interface WebServer {
   port: number;
-  /** Drains: "not ready" for `drainDelayMs`, then no new connections; requests in flight get `graceMs` to finish. */
+  /** Drains: 503 from /api/health/ready for `drainDelayMs`, then no new connections; requests in flight get `graceMs` to finish. */
   stop(timing: { drainDelayMs: number; graceMs: number }): Promise<void>;
 }
 
@@ -24,11 +26,19 @@ export interface WebServer {
  * The web role's HTTP server in front of Next.js's request handler. It decides each
  * request's client address from the socket (and the trusted proxies' X-Forwarded-For)
  * and hands it on in CLIENT_IP_HEADER, replacing whatever a client sent under that name,
- * and it owns the connections, so that a SIGTERM loses no request in flight.
+ * and it owns the connections, so that a SIGTERM loses no request in flight. It answers the
+ * orchestrator's probes itself, ahead of the app: /api/health/live (the process serves) and
+ * /api/health/ready (503 from SIGTERM on, so load balancers move away before it stops).
  */
-export async function startWebServer({ host, port, trust, handle, logger }: WebServerOptions): Promise<WebServer> {
+export async function startWebServer({ host, port, trust, handle, readiness, logger }: WebServerOptions): Promise<WebServer> {
   let draining = false;
   const server = http.createServer((request, response) => {
+    if (request.method === 'GET' && request.url === '/api/health/live') return answerJson(response, 200, { status: 'live' });
+    if (request.method === 'GET' && request.url === '/api/health/ready') {
+      if (draining) return answerJson(response, 503, { status: 'draining' });
+      void readiness().then(({ ready, body }) => answerJson(response, ready ? 200 : 503, body));
+      return;
+    }
     const forwardedFor = request.headers['x-forwarded-for'];
     request.headers[CLIENT_IP_HEADER] = resolveClientIp(
       request.socket.remoteAddress ?? 'unknown',
@@ -51,7 +61,6 @@ export async function startWebServer({ host, port, trust, handle, logger }: WebS
     port: (server.address() as { port: number }).port,
     async stop({ drainDelayMs, graceMs }) {
       draining = true;
-      markDraining();
       await sleep(drainDelayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Kept-alive connections without a request are closed by close(); the others end
@@ -64,4 +73,9 @@ export async function startWebServer({ host, port, trust, handle, logger }: WebS
       }
     },
   };
+}
+
+function answerJson(response: http.ServerResponse, status: number, body: object): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
 }

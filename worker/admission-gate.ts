@@ -1,3 +1,5 @@
+import { createChangeSignal } from './change-signal';
+
 /**
  * Back-pressure before ReceiveMessage: a flow's pollers never receive more messages
  * than the platform would admit for it. Its room comes from each answer of the flow
@@ -34,34 +36,13 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
   let stale = true;
   let retryAt = 0;
   let waiting = false;
-  let changed = new AbortController();
+  const changes = createChangeSignal();
 
-  const signalChange = () => {
-    changed.abort();
-    changed = new AbortController();
-  };
   const setWaiting = (value: boolean) => {
     if (value === waiting) return;
     waiting = value;
     options.onWaiting(value);
   };
-
-  /** Resolves on a change, after `ms`, or when aborted. */
-  const waitForChange = (ms: number, signal: AbortSignal) =>
-    new Promise<'changed' | 'timer'>((resolve) => {
-      const current = changed.signal;
-      const done = (why: 'changed' | 'timer') => {
-        clearTimeout(timer);
-        current.removeEventListener('abort', onChange);
-        signal.removeEventListener('abort', onChange);
-        resolve(why);
-      };
-      const onChange = () => done('changed');
-      if (signal.aborted) return resolve('changed');
-      const timer = setTimeout(() => done('timer'), ms);
-      current.addEventListener('abort', onChange, { once: true });
-      signal.addEventListener('abort', onChange, { once: true });
-    });
 
   return {
     async reserve(wanted, signal) {
@@ -80,14 +61,14 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
         // With dispatches out, their answers will report the room; otherwise nothing moves until a wake or a recheck.
         if (held === 0) setWaiting(true);
         const untilRetry = retryAt - Date.now();
-        const why = await waitForChange(untilRetry > 0 ? untilRetry : options.recheckMs, signal);
+        const why = await changes.wait(untilRetry > 0 ? untilRetry : options.recheckMs, signal);
         if (why === 'timer' && held === 0) stale = true;
       }
       return 0;
     },
     release(count) {
       held = Math.max(0, held - count);
-      if (count > 0) signalChange();
+      if (count > 0) changes.notify();
     },
     answered(count, answer) {
       held = Math.max(0, held - count);
@@ -96,7 +77,7 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
         room = 0;
         retryAt = Date.now() + answer.retryAfterMs;
       }
-      signalChange();
+      changes.notify();
     },
     wake() {
       // Runs moved: a flow waiting for room reads it again now, Retry-After or not. A flow
@@ -104,7 +85,7 @@ export function createAdmissionGate(options: AdmissionGateOptions): AdmissionGat
       if (!waiting) return;
       stale = true;
       retryAt = 0;
-      signalChange();
+      changes.notify();
     },
   };
 }

@@ -18,6 +18,9 @@ export interface WorkerConfig {
   metrics: { host: string; port: number };
   /** Per-minute rollups of the flows' charts are kept this long. */
   metricsRetentionDays: number;
+  /** The retention sweep: how often, and how many rows each of its deletes takes at most. */
+  retentionSweepMs: number;
+  retentionBatchSize: number;
   dispatchTimeoutMs: number;
   shutdownGraceMs: number;
   maxBackoffMs: number;
@@ -42,6 +45,8 @@ export function workerConfig(env: Env): WorkerConfig {
     counterFlushMs: env.WORKER_COUNTER_FLUSH_MS,
     metrics: { host: env.WORKER_METRICS_HOST, port: env.WORKER_METRICS_PORT },
     metricsRetentionDays: env.FLOW_METRICS_RETENTION_DAYS,
+    retentionSweepMs: env.WORKER_RETENTION_SWEEP_MS,
+    retentionBatchSize: env.WORKER_RETENTION_BATCH_SIZE,
     dispatchTimeoutMs: env.WORKER_DISPATCH_TIMEOUT_MS,
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     maxBackoffMs: env.WORKER_MAX_BACKOFF_MS,

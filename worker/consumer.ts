@@ -12,11 +12,13 @@ import type { FlowCounters } from './flow-counters';
 import type { FlowStatus } from './flow-status';
 import { createInFlightSlots } from './in-flight-slots';
 import type { WorkerMetrics } from './metrics';
+import { createRefusalGate } from './refusal-gate';
 import type { FlowTarget } from './sql/load-flow-targets';
 
 const WAIT_TIME_SECONDS = 20;
-// While waiting for backlog room with no NOTIFY, how often the room is read again.
-const ROOM_RECHECK_MS = 5_000;
+// While waiting for backlog room, or for a refused flow to be able to run, with no NOTIFY:
+// how often the database is read again.
+const RECHECK_MS = 5_000;
 
 export interface ConsumerDeps {
   config: WorkerConfig;
@@ -27,6 +29,8 @@ export interface ConsumerDeps {
   status: FlowStatus;
   /** How many messages of this flow the platform would admit now. */
   probeRoom(): Promise<number>;
+  /** Why this flow cannot run now (no version to run, paused, gone), or null when it can. */
+  probeRefusal(): Promise<string | null>;
   counters: FlowCounters;
   metrics: WorkerMetrics;
   logger: Logger;
@@ -42,6 +46,8 @@ export interface Consumer {
   stop(options?: { finishPolls?: boolean }): Promise<void>;
   /** Runs moved (capacity may have freed): a flow waiting for room checks again. */
   wake(): void;
+  /** The flow changed (e.g. its algorithm's versions): read again whether it can run. */
+  recheck(): void;
 }
 
 // Why finishing polls matters: SQS may still hand messages to a long poll the client has
@@ -73,12 +79,27 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   });
   const gate = createAdmissionGate({
     probe: deps.probeRoom,
-    recheckMs: ROOM_RECHECK_MS,
+    recheckMs: RECHECK_MS,
     onWaiting(waiting) {
       metrics.waiting.set({ flow: flow.id }, waiting ? 1 : 0);
       if (waiting) status.waiting();
-      else status.active();
+      else if (refusals.refusal() === null) status.active();
       log.info(waiting ? "the platform's backlog is full; polling paused until it has room" : 'backlog has room; polling resumed');
+    },
+  });
+  // The status follows the last dispatch's answer, not only the queue's: a flow the flow
+  // entry refuses is ERROR with the reason, and polls no more until it can run.
+  const refusals = createRefusalGate({
+    probe: deps.probeRefusal,
+    recheckMs: RECHECK_MS,
+    onChange(reason) {
+      if (reason === null) {
+        status.active();
+        log.info('the flow can run again; polling resumed');
+      } else {
+        status.error(reason);
+        log.warn({ reason }, 'the flow cannot run; polling stopped until it can (messages wait in the queue)');
+      }
     },
   });
   // Dispatches in a row that failed: the next polls wait longer, so an unavailable
@@ -107,6 +128,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   async function pollLoop(): Promise<void> {
     for (let errorsInARow = 0; !noNewPolls.signal.aborted; ) {
       if (failedInARow > 0) await sleepUnlessAborted(backoffDelay(failedInARow, config.maxBackoffMs), noNewPolls.signal);
+      if (!(await refusals.waitUntilRunnable(noNewPolls.signal))) return;
       const admissible = await gate.reserve(MAX_MESSAGES_PER_CALL, noNewPolls.signal);
       if (admissible === 0) return;
       const room = await slots.acquire(admissible, noNewPolls.signal);
@@ -131,7 +153,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
         continue;
       }
       queueAnswered = true;
-      status.active();
+      if (refusals.refusal() === null) status.active();
       slots.release(room - messages.length);
       gate.release(room - messages.length);
       if (messages.length > 0) track(handleBatch(messages), messages.length);
@@ -188,6 +210,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
     const messageLog = () => log.child({ messageId: message.MessageId, receiveCount: message.Attributes?.ApproximateReceiveCount });
     if (result.outcome === 'accepted') {
       failedInARow = 0;
+      refusals.accepted();
       counters.count(flow.id, 'accepted');
       acks.deleteMessage(message);
     } else if (result.outcome === 'filtered') {
@@ -198,6 +221,11 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       counters.count(flow.id, 'requeued');
       acks.requeueMessage(message);
       messageLog().info({ requeueDelaySeconds: config.requeueDelaySeconds }, 'platform over capacity; message requeued');
+    } else if (result.outcome === 'refused') {
+      // Left for SQS, like a failure; the gate stops further polls until the flow can run.
+      counters.count(flow.id, 'failed');
+      refusals.refused(result.reason);
+      messageLog().info({ reason: result.reason }, 'the flow cannot run; SQS will redeliver the message');
     } else if (result.outcome === 'failed') {
       failedInARow++;
       counters.count(flow.id, 'failed');
@@ -231,5 +259,6 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
       return stopping;
     },
     wake: () => gate.wake(),
+    recheck: () => refusals.recheck(),
   };
 }

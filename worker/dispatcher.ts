@@ -12,12 +12,16 @@ import { firstHeader, sendOutgoingRequest } from '@/lib/outgoing-http/send-outgo
 //   200 → the run is durably queued: delete the message;
 //   200 with `filtered` → no filter pattern matched: delete it, no run (counted as filtered);
 //   429 → the platform's backlog is full: requeue it after the requeue delay;
+//   404 with a reason → the flow cannot run (no version to run, paused, deleted): leave it
+//     for SQS, and poll no more until the flow can run (worker/refusal-gate.ts);
 //   anything else, a network error or a timeout → leave it for SQS to redeliver.
 export type DispatchResult =
   | { outcome: 'accepted' }
   | { outcome: 'filtered' }
   | { outcome: 'throttled' }
   | { outcome: 'failed'; reason: string }
+  /** The flow entry refused the flow itself (404), for a reason that will not pass by itself. */
+  | { outcome: 'refused'; reason: string }
   | { outcome: 'abandoned' };
 
 export interface DispatchAnswer {
@@ -60,6 +64,16 @@ function toFlowMessage(message: Message): FlowMessage {
   return { id: message.MessageId ?? '', body: message.Body ?? '', groupId, sequenceNumber };
 }
 
+/** The message of the flow entry's error answer (`{"error": {"message"}}`), if it is one. */
+function errorMessageOf(body: Buffer): string | undefined {
+  try {
+    const message = (JSON.parse(body.toString('utf8')) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' && message !== '' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function dispatchBatch(request: DispatchRequest): Promise<DispatchAnswer> {
   const forAll = (result: DispatchResult, extra: Omit<DispatchAnswer, 'results'> = {}) => ({ results: request.messages.map(() => result), ...extra });
   let answer: FlowMessagesAnswer;
@@ -78,6 +92,8 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
     });
     if (response.status !== 200) {
       if (response.status === 429) return forAll({ outcome: 'throttled' }, { room: 0, retryAfterMs: retryAfterMsOf(firstHeader(response.headers['retry-after'])) });
+      const refusal = response.status === 404 ? errorMessageOf(response.body) : undefined;
+      if (refusal) return forAll({ outcome: 'refused', reason: refusal });
       return forAll({ outcome: 'failed', reason: `the algorithm API answered ${response.status}` });
     }
     answer = JSON.parse(response.body.toString('utf8')) as FlowMessagesAnswer;

@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db/client';
-import { pruneFlowMetrics } from '@/lib/flow-metrics/prune-flow-metrics';
 import type { Logger } from '@/lib/logger';
 import type { MessageEvent, WorkerMetrics } from './metrics';
 import { addFlowCounters, type FlowCounterDelta } from './sql/add-flow-counters';
@@ -7,7 +6,7 @@ import { addFlowCounters, type FlowCounterDelta } from './sql/add-flow-counters'
 /**
  * Per-flow message counters: Prometheus at once, the EventFlow row and its per-minute
  * rollup every `intervalMs` in one statement (the database is written at a modest rate,
- * however busy the queues). Rollups older than `retentionDays` are pruned hourly.
+ * however busy the queues). Old rollups are pruned by the retention sweeper.
  */
 export interface FlowCounters {
   count(flowId: string, event: MessageEvent, amount?: number): void;
@@ -17,20 +16,9 @@ export interface FlowCounters {
   stop(): Promise<void>;
 }
 
-const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
-
-export function startFlowCounters(options: { db: Db; intervalMs: number; metrics: WorkerMetrics; logger: Logger; retentionDays?: number }): FlowCounters {
+export function startFlowCounters(options: { db: Db; intervalMs: number; metrics: WorkerMetrics; logger: Logger }): FlowCounters {
   let pending = new Map<string, FlowCounterDelta>();
   let flushing: Promise<void> = Promise.resolve();
-  let prunedAt = 0;
-
-  const pruneIfDue = async () => {
-    if (options.retentionDays === undefined || Date.now() - prunedAt < PRUNE_INTERVAL_MS) return;
-    prunedAt = Date.now();
-    await pruneFlowMetrics(options.db, options.retentionDays).catch((error: unknown) =>
-      options.logger.warn({ err: error }, 'could not prune old flow metrics; trying again in an hour'),
-    );
-  };
 
   const writePending = async () => {
     const deltas = [...pending.values()];
@@ -41,7 +29,6 @@ export function startFlowCounters(options: { db: Db; intervalMs: number; metrics
       options.logger.warn({ err: error }, 'could not write flow counters; retrying with the next flush');
       for (const delta of deltas) merge(delta);
     }
-    await pruneIfDue();
   };
 
   const merge = (delta: FlowCounterDelta) => {

@@ -1,19 +1,31 @@
-// The worker process: runs the SQS consumers of the enabled event flows it leases.
+// The worker role (`npm run start:worker`): runs the SQS consumers of the enabled event
+// flows it leases, and the queued runs. It never migrates: `npm run migrate` (or npm
+// start) does, before any worker of the release starts; it refuses a schema behind it.
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { assertSchemaCurrent } from '@/lib/db/assert-schema-current';
+import { checkDatabase } from '@/lib/db/check-database';
 import { ConfigError, env } from '@/lib/env';
-import { migrate } from '@/lib/db/migrate';
 import { createDb } from '@/lib/db/client';
+import { assertLocalModeHost } from '@/lib/local/assert-local-mode-host';
 import { coerceError, logger } from '@/lib/logger';
+import { queueAccess } from '@/lib/sqs/queue-access';
 import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
+import { startBacklogMetrics } from './backlog-metrics';
 import { workerConfig } from './config';
 import { startMetricsServer } from './metrics-server';
 import { startWorkerRunExecutor } from './run-executor-wiring';
 import { exitOnShutdownSignal } from '@/lib/process/exit-on-shutdown-signal';
+import { startRetentionSweeper } from './retention-sweeper';
 import { startWorker } from './worker';
+
+const READY_CHECK_TIMEOUT_MS = 3_000;
 
 async function main(): Promise<void> {
   const config = workerConfig(env());
-  await migrate(config.databaseUrl);
+  const warning = assertLocalModeHost(env(), config.metrics.host);
+  if (warning) logger.warn(warning);
+  await checkDatabase(config.databaseUrl);
+  await assertSchemaCurrent(config.databaseUrl);
   const db = createDb(config.databaseUrl);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -28,12 +40,30 @@ async function main(): Promise<void> {
     maxBackoffMs: config.maxBackoffMs,
     logger,
   });
-  const metrics = await startMetricsServer(config.metrics, registry, () => worker.health());
+  const retentionSweeper = startRetentionSweeper({
+    db,
+    intervalMs: config.retentionSweepMs,
+    batchSize: config.retentionBatchSize,
+    metricsRetentionDays: config.metricsRetentionDays,
+    logger,
+  });
+  const backlogMetrics = startBacklogMetrics({ db, workerId: worker.id, registry, access: queueAccess(), intervalMs: env().WORKER_SAMPLE_INTERVAL_MS, logger });
+  const metrics = await startMetricsServer(config.metrics, registry, {
+    health: () => worker.health(),
+    async ready() {
+      const leases = worker.health().healthy ? 'renewing' : 'stale';
+      const database = await Promise.race([
+        db.$queryRaw`SELECT 1`.then(() => 'reachable' as const),
+        new Promise<'unreachable'>((resolve) => setTimeout(() => resolve('unreachable'), READY_CHECK_TIMEOUT_MS).unref()),
+      ]).catch(() => 'unreachable' as const);
+      return { ready: leases === 'renewing' && database === 'reachable', leases, database };
+    },
+  });
   logger.info({ workerId: worker.id, metricsHost: config.metrics.host, metricsPort: metrics.port, platformApiUrl: config.platformApiUrl }, 'worker started');
 
   exitOnShutdownSignal(
     async () => {
-      await Promise.all([worker.stop(), runExecutor.stop()]);
+      await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop(), retentionSweeper.stop()]);
       await metrics.close();
       await db.$disconnect();
     },
@@ -43,7 +73,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const err = coerceError(error);
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  if (err instanceof ConfigError || err.name === 'DatabaseUnreachableError') process.stderr.write(`${err.message}\n`);
   else logger.fatal({ err }, 'worker failed to start');
   process.exit(1);
 });

@@ -11,12 +11,15 @@ export interface Reconciler {
 /**
  * Runs `reconcile` every `intervalMs` and whenever triggered (a NOTIFY from the web app),
  * one pass at a time. The periodic pass catches whatever a missed notification did not.
+ * The worker's periodic work goes through it (the flows' leases, the retention sweep).
  */
 export function startReconciler(options: {
   intervalMs: number;
   reconcile(): Promise<void>;
   onError(error: unknown): void;
   logger: Logger;
+  /** Logged with a failed pass's error (the pass is tried again at the next interval). */
+  failureMessage?: string;
 }): Reconciler {
   let stopped = false;
   let triggered = false;
@@ -41,7 +44,7 @@ export function startReconciler(options: {
         await options.reconcile();
         lastSuccessAt = Date.now();
       } catch (error) {
-        options.logger.warn({ err: error }, 'could not reconcile event flows; retrying');
+        options.logger.warn({ err: error }, options.failureMessage ?? 'could not reconcile event flows; retrying');
         options.onError(error);
       }
       if (!triggered && !stopped) await idle();

@@ -20,6 +20,8 @@ import { removeWorker } from './sql/remove-worker';
 import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import { RUNS_MOVED_CHANNEL } from '@/lib/runs/run-channels';
 import { FLOWS_CHANGED_CHANNEL } from '@/lib/flows/notify-flows-changed';
+import { cannotRunReason } from '@/lib/flows/cannot-run-reason';
+import { readFlowToRun } from '@/lib/flow-messages/read-flow-to-run';
 
 export interface WorkerDeps {
   db: Db;
@@ -54,7 +56,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = logger.child({ workerId: id });
   const metrics = createWorkerMetrics(deps.registry);
-  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log, retentionDays: config.metricsRetentionDays });
+  const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
   const sqsClients = createSharedSqsClients(deps.sqsAccess);
   const running = new Map<string, { fingerprint: string; consumer: Consumer; releaseClient: () => void }>();
   const releasing = new Set<string>();
@@ -86,6 +88,10 @@ export function startWorker(deps: WorkerDeps): Worker {
       receive: client.receive,
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
       probeRoom: () => readAdmissionRoom(db, target.id),
+      probeRefusal: async () => {
+        const flow = await readFlowToRun(db, target.id);
+        return flow?.versionId ? null : cannotRunReason(flow);
+      },
       counters,
       metrics,
       logger: log,
@@ -129,9 +135,11 @@ export function startWorker(deps: WorkerDeps): Worker {
   const notifications = listenForNotifications({
     databaseUrl: config.databaseUrl,
     channels: [FLOWS_CHANGED_CHANNEL, RUNS_MOVED_CHANNEL],
-    onNotification(channel) {
+    onNotification(channel, payload) {
       if (channel !== FLOWS_CHANGED_CHANNEL) for (const { consumer } of running.values()) consumer.wake();
       if (channel !== RUNS_MOVED_CHANNEL) reconciler.trigger();
+      // The payload names the flow changed (e.g. its algorithm lost or gained a version).
+      if (channel === FLOWS_CHANGED_CHANNEL && payload) running.get(payload)?.consumer.recheck();
     },
     logger: log,
     maxBackoffMs: config.maxBackoffMs,

@@ -38,11 +38,11 @@ export default async function HomePage() {
             <li key={algorithm.id}>
               <Link href={`/algorithms/${user.username}/${algorithm.name}`} className="block">
                 <Card className="h-full p-4 transition-shadow hover:shadow-md">
-                  <p className="font-mono text-sm font-semibold">
+                  <p className="font-mono text-sm font-semibold break-all">
                     {user.username}/{algorithm.name}
                   </p>
-                  <p className="mt-1 line-clamp-2 text-sm text-slate-600">{algorithm.description || 'No description'}</p>
-                  <p className="mt-3 text-xs text-slate-500">
+                  <p className="mt-1 line-clamp-2 text-sm break-words text-slate-600">{algorithm.description || 'No description'}</p>
+                  <p className="mt-3 text-xs break-all text-slate-500">
                     {algorithm.versions[0] ? `Latest ${algorithm.versions[0].version}` : 'No published version'} ·{' '}
                     {algorithm._count.eventFlows} event flow{algorithm._count.eventFlows === 1 ? '' : 's'}
                   </p>

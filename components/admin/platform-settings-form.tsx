@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ApiError, fetchJson } from '@/lib/http/fetch-json';
+import { formatRunRetention } from '@/lib/runs/run-retention';
 import type { PlatformSettings } from '@/lib/settings/get-platform-settings';
 
 const SETTING_NAMES = [
@@ -15,10 +16,12 @@ const SETTING_NAMES = [
   'platformQueueLimit',
   'defaultMaxAttempts',
   'queuedRunExpiryHours',
+  'runRetentionHours',
   'awsAccountNumber',
   'algorithmAllowedNetworks',
   'userFlowLimit',
   'userDataQuotaMb',
+  'userCollectionLimit',
 ] as const satisfies ReadonlyArray<keyof PlatformSettings>;
 
 export function PlatformSettingsForm({ initial }: { initial: PlatformSettings }) {
@@ -94,6 +97,14 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         hint="A run still waiting to execute after this many hours is expired, so it no longer holds a place in the backlog."
       />
       <Field
+        label="Keep finished runs for"
+        name="runRetentionHours"
+        placeholder="30 days"
+        defaultValue={formatRunRetention(initial.runRetentionHours)}
+        error={fieldErrors.runRetentionHours}
+        hint="Finished runs are deleted this long after they finished, and dead ones this long after they died, unless their connection keeps its own (1 hour to 400 days, e.g. 12 hours or 30 days)."
+      />
+      <Field
         label="AWS account number"
         name="awsAccountNumber"
         inputMode="numeric"
@@ -124,7 +135,16 @@ export function PlatformSettingsForm({ initial }: { initial: PlatformSettings })
         min={1}
         defaultValue={initial.userDataQuotaMb}
         error={fieldErrors.userDataQuotaMb}
-        hint="Hosted data one user may store; an upload that would go over is refused and nothing is stored."
+        hint="Hosted data one user may store (each file counts with its path and a little for its record); an upload that would go over is refused and nothing is stored."
+      />
+      <Field
+        label="Collections per user"
+        name="userCollectionLimit"
+        type="number"
+        min={1}
+        defaultValue={initial.userCollectionLimit}
+        error={fieldErrors.userCollectionLimit}
+        hint="Hosted data collections one user may have; creating one more is refused with a clear error."
       />
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save settings'}

@@ -12,7 +12,7 @@ export const ADMIN_QUEUES_KEY = ['admin', 'queues'];
 const REFRESH_MS = 10_000;
 
 /** The admin view: totals, then one row per flow; it reads the queues again every 10 s. */
-export function QueueOverviewPanel() {
+export function QueueOverviewPanel({ viewer }: { viewer: string }) {
   const overview = useQuery({
     queryKey: ADMIN_QUEUES_KEY,
     queryFn: () => fetchJson<QueueOverview>('/api/v1/admin/queues'),
@@ -31,7 +31,7 @@ export function QueueOverviewPanel() {
       {rows.length === 0 ? (
         <EmptyState title="No event flows yet">Broker connections and event listeners of every user appear here.</EmptyState>
       ) : (
-        <QueueOverviewTable rows={rows} />
+        <QueueOverviewTable rows={rows} viewer={viewer} />
       )}
     </div>
   );

@@ -19,8 +19,8 @@ export function SortableTh({ label, sortKey, sort, onSort, numeric }: SortableTh
     ? { key: sortKey, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
     : { key: sortKey, direction: numeric ? 'desc' : 'asc' };
   return (
-    <Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? 'text-right' : undefined}>
-      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+    <Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? 'px-2 text-right' : undefined}>
+      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 text-left uppercase hover:text-slate-900">
         {label}
         <span aria-hidden className="text-slate-400">
           {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}

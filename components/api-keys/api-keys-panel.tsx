@@ -5,25 +5,20 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { Table, Td, Th } from '@/components/ui/table';
+import { Timestamp } from '@/components/ui/timestamp';
+import type { ApiKeyView } from '@/lib/api-keys/api-key-view';
 import { ApiError, fetchJson } from '@/lib/http/fetch-json';
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 const KEYS = ['api-keys'];
 
 export function ApiKeysPanel() {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<{ name: string; key: string }>();
-  const keys = useQuery({ queryKey: KEYS, queryFn: () => fetchJson<{ apiKeys: ApiKeyRow[] }>('/api/v1/api-keys') });
+  const keys = useQuery({ queryKey: KEYS, queryFn: () => fetchJson<{ apiKeys: ApiKeyView[] }>('/api/v1/api-keys') });
   const create = useMutation({
     mutationFn: (name: string) => fetchJson<{ apiKey: { name: string; key: string } }>('/api/v1/api-keys', { method: 'POST', body: JSON.stringify({ name }) }),
     onSuccess: ({ apiKey }) => {
@@ -61,9 +56,12 @@ export function ApiKeysPanel() {
               <p>
                 Your new key <strong>{created.name}</strong>. Copy it now: it is shown only once.
               </p>
-              <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900">
-                {created.key}
-              </code>
+              <div className="mt-2 flex items-start gap-2">
+                <code data-testid="new-api-key" className="block min-w-0 flex-1 rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900">
+                  {created.key}
+                </code>
+                <CopyButton text={created.key} label="Copy the new key" />
+              </div>
             </Alert>
           </div>
         ) : null}
@@ -91,8 +89,10 @@ export function ApiKeysPanel() {
               <tr key={key.id}>
                 <Td className="font-medium text-slate-900">{key.name}</Td>
                 <Td className="font-mono text-xs">{key.prefix}…</Td>
-                <Td>{new Date(key.createdAt).toLocaleString()}</Td>
-                <Td>{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'Never'}</Td>
+                <Td>
+                  <Timestamp iso={key.createdAt} />
+                </Td>
+                <Td>{key.lastUsedAt ? <Timestamp iso={key.lastUsedAt} /> : 'Never'}</Td>
                 <Td className="text-right">
                   <Button variant="secondary" size="sm" disabled={revoke.isPending} onClick={() => revoke.mutate(key.id)} aria-label={`Revoke ${key.name}`}>
                     Revoke

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { MetricsRange } from '@/lib/flow-metrics/get-flow-metrics';
+import { MESSAGE_COUNTS, RUN_COUNTS } from '@/components/flows/count-words';
 import { MetricChart } from './metric-chart';
 import { useConnectionMetrics } from './use-connection';
 
@@ -52,11 +53,11 @@ export function ConnectionCharts({ flowId }: { flowId: string }) {
             points={points}
             empty={`No messages received in ${chosen.period}.`}
             series={[
-              { key: 'received', label: 'Received', color: '#2563eb' },
-              { key: 'accepted', label: 'Accepted', color: '#16a34a' },
-              { key: 'requeued', label: 'Requeued (429)', color: '#d97706' },
-              { key: 'failed', label: 'Failed', color: '#dc2626' },
-              { key: 'filtered', label: 'Filtered', color: '#64748b' },
+              { key: 'received', label: MESSAGE_COUNTS.received.title, color: '#2563eb' },
+              { key: 'accepted', label: MESSAGE_COUNTS.accepted.title, color: '#16a34a' },
+              { key: 'requeued', label: MESSAGE_COUNTS.requeued.title, color: '#d97706' },
+              { key: 'failed', label: MESSAGE_COUNTS.deliveryErrors.title, color: '#dc2626' },
+              { key: 'filtered', label: MESSAGE_COUNTS.filtered.title, color: '#64748b' },
             ]}
           />
           <MetricChart
@@ -65,9 +66,9 @@ export function ConnectionCharts({ flowId }: { flowId: string }) {
             points={points}
             empty={`No runs ended in ${chosen.period}.`}
             series={[
-              { key: 'runsSucceeded', label: 'Succeeded', color: '#16a34a' },
-              { key: 'runsFailed', label: 'Failed', color: '#dc2626' },
-              { key: 'runsDead', label: 'Dead', color: '#7c3aed' },
+              { key: 'runsSucceeded', label: RUN_COUNTS.succeeded.title, color: '#16a34a' },
+              { key: 'runsFailed', label: RUN_COUNTS.failed.title, color: '#dc2626' },
+              { key: 'runsDead', label: RUN_COUNTS.dead.title, color: '#7c3aed' },
             ]}
           />
           <MetricChart

@@ -1,5 +1,8 @@
 'use client';
 
+import type { ReactNode } from 'react';
+
+import { MESSAGE_COUNTS, RUN_COUNTS, type CountWords } from '@/components/flows/count-words';
 import { FlowStatus } from '@/components/flows/flow-status-badge';
 import { ReplayDeadRunsButton } from '@/components/runs/replay-dead-runs-button';
 import { Alert } from '@/components/ui/alert';
@@ -16,7 +19,7 @@ const STATUS_WORDS: Record<FlowDetail['flow']['status'], string> = {
   ACTIVE: 'The worker is polling the queue.',
   STARTING: 'The worker is starting to poll the queue.',
   PAUSED: 'Paused: the queue is not polled; messages wait in SQS.',
-  ERROR: 'The worker cannot read the queue.',
+  ERROR: 'Not running: the reason is below.',
   WAITING: "Waiting: the platform's backlog is full; polling resumes when it has room.",
 };
 
@@ -25,14 +28,18 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
   const { data: detail, isError, error } = useConnection(initial.flow.id, initial);
   const { flow, algorithm } = detail;
   const algorithmBase = `/algorithms/${algorithm.owner}/${algorithm.name}`;
-  const counters = [
-    ['Received', flow.receivedCount],
-    ['Accepted', flow.acceptedCount],
-    ['Requeued (429)', flow.requeuedCount],
-    ['Failed', flow.failedCount],
-    ['Filtered', flow.filteredCount],
-    ['Dead runs', detail.deadRuns],
-  ] as const;
+  const messageCounts: Array<[CountWords, number]> = [
+    [MESSAGE_COUNTS.received, flow.receivedCount],
+    [MESSAGE_COUNTS.accepted, flow.acceptedCount],
+    [MESSAGE_COUNTS.requeued, flow.requeuedCount],
+    [MESSAGE_COUNTS.deliveryErrors, flow.failedCount],
+    [MESSAGE_COUNTS.filtered, flow.filteredCount],
+  ];
+  const runCounts: Array<[CountWords, number]> = [
+    [RUN_COUNTS.succeeded, flow.runsSucceeded],
+    [RUN_COUNTS.failed, flow.runsFailed],
+    [RUN_COUNTS.dead, detail.deadRuns],
+  ];
   return (
     <div className="space-y-6">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -45,25 +52,43 @@ export function ConnectionPage({ initial, connectionPath }: { initial: FlowDetai
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
-          <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} />
+          {detail.canEdit ? <SendTestMessageDialog target={{ flowId: flow.id, queueName: flow.queueName, algorithmBase, connectionPath, filters: flow.filters }} /> : null}
           {detail.canEdit ? <EditConnectionDialog key={flow.editedAt ?? 'never'} detail={detail} /> : null}
           {detail.canEdit ? <ReplayDeadRunsButton flowId={flow.id} queueName={flow.queueName} deadRuns={detail.deadRuns} /> : null}
         </div>
       </header>
       {isError ? <Alert tone="warning">Could not refresh the connection: {error.message}. Showing what was last loaded.</Alert> : null}
-      {flow.lastError && flow.status === 'ERROR' ? <Alert>Last error: {flow.lastError}</Alert> : null}
-      <section aria-label="Counters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-        {counters.map(([label, value]) => (
-          <div key={label} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
-            <p className="text-xs text-slate-500">{label}</p>
-            <p className="text-lg font-semibold text-slate-900 tabular-nums">{value}</p>
-          </div>
-        ))}
-        <QueueNow flowId={flow.id} />
-      </section>
+      {flow.lastError && flow.status === 'ERROR' ? <Alert>{flow.lastError}</Alert> : null}
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <CountGroup title="Messages" caption="What the worker did with the messages it took from the queue." counts={messageCounts}>
+          <QueueNow flowId={flow.id} />
+        </CountGroup>
+        <CountGroup title="Runs" caption="What became of the runs the messages started." counts={runCounts} />
+      </div>
       <ConnectionSettings flow={flow} />
       <ConnectionCharts flowId={flow.id} />
       <RecentMessages flowId={flow.id} algorithmBase={algorithmBase} connectionPath={connectionPath} />
     </div>
+  );
+}
+
+/** One kind of count (messages, or runs) as cards, each saying what it counts on hover. */
+function CountGroup({ title, caption, counts, children }: { title: string; caption: string; counts: Array<[CountWords, number]>; children?: ReactNode }) {
+  return (
+    <section aria-label={`${title} counts`} className="space-y-2">
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+        <p className="text-xs text-slate-500">{caption}</p>
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        {counts.map(([words, value]) => (
+          <div key={words.title} title={words.caption} className="cursor-help rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
+            <p className="text-xs text-slate-500">{words.title}</p>
+            <p className="text-lg font-semibold text-slate-900 tabular-nums">{value.toLocaleString('en')}</p>
+          </div>
+        ))}
+        {children}
+      </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Timestamp } from '@/components/ui/timestamp';
 import type { FlowView } from '@/lib/flows/flow-view';
+import { formatRunRetention } from '@/lib/runs/run-retention';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
@@ -34,6 +35,7 @@ export function ConnectionSettings({ flow }: { flow: FlowView }) {
         <Item term="Timeout">{flow.timeoutSeconds ? `${flow.timeoutSeconds} s` : `Default (${DEFAULT_RUN_TIMEOUT_SECONDS} s)`}</Item>
         <Item term="Maximum concurrency">{flow.maxConcurrency ?? 'Platform default'}</Item>
         <Item term="Maximum attempts">{flow.maxAttempts ?? 'Platform default'}</Item>
+        <Item term="Keep finished runs for">{flow.runRetentionHours ? formatRunRetention(flow.runRetentionHours) : 'Platform default'}</Item>
         <Item term="Message filters">
           {flow.filters?.length ? (
             <ul className="space-y-1">

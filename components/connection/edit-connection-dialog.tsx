@@ -16,7 +16,7 @@ import { useEditConnection } from './use-connection';
 
 const FIELDS = ['version', 'timeoutSeconds', ...ADVANCED_FIELDS] as const;
 
-/** Edit: the connection's version, timeout, concurrency, attempts and filters (not its queue or role). */
+/** Edit: the connection's version, timeout, concurrency, attempts, run retention and filters (not its queue or role). */
 export function EditConnectionDialog({ detail }: { detail: FlowDetail }) {
   const { flow, algorithm } = detail;
   const [open, setOpen] = useState(false);
@@ -59,7 +59,7 @@ export function EditConnectionDialog({ detail }: { detail: FlowDetail }) {
           />
           <AdvancedSettingsFields
             errors={errors}
-            initial={{ maxConcurrency: flow.maxConcurrency, maxAttempts: flow.maxAttempts, filters: filterTexts(flow.filters) }}
+            initial={{ maxConcurrency: flow.maxConcurrency, maxAttempts: flow.maxAttempts, runRetentionHours: flow.runRetentionHours, filters: filterTexts(flow.filters) }}
           />
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { formatDuration } from '@/components/format';
+import { AttemptHistory } from '@/components/runs/attempt-history';
+import { describeAttempts } from '@/components/runs/describe-attempts';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Timestamp } from '@/components/ui/timestamp';
@@ -30,34 +32,22 @@ function TraceRun({ run, algorithmBase }: { run: MessageTraceRun; algorithmBase:
         </Link>
         <RunStatusBadge status={run.status} />
         <span className="text-xs text-slate-600">
-          version <span className="font-mono">{run.version}</span> · attempt {run.attempts} of {run.maxAttempts}
+          version <span className="font-mono">{run.version}</span> · {describeAttempts({ status: run.status, attempt: run.attempts, maxAttempts: run.maxAttempts })}
         </span>
       </div>
       <section aria-label="Timing">
         <h3 className="text-sm font-semibold text-slate-900">Timing</h3>
         <ol className="mt-1 grid gap-2 text-xs text-slate-700 sm:grid-cols-3">
           <li>
-            Received: <Timestamp iso={run.receivedAt} />
+            Received: <Timestamp iso={run.receivedAt} precise />
           </li>
-          <li>Started: {run.startedAt ? <><Timestamp iso={run.startedAt} /> (waited {formatDuration(run.waitedMs)})</> : 'not yet'}</li>
-          <li>Finished: {run.finishedAt ? <><Timestamp iso={run.finishedAt} /> (ran {formatDuration(run.durationMs)}; {formatDuration(run.totalMs)} from receive)</> : 'not yet'}</li>
+          <li>Started: {run.startedAt ? <><Timestamp iso={run.startedAt} precise /> (waited {formatDuration(run.waitedMs)})</> : 'not yet'}</li>
+          <li>Finished: {run.finishedAt ? <><Timestamp iso={run.finishedAt} precise /> (ran {formatDuration(run.durationMs)}; {formatDuration(run.totalMs)} from receive)</> : 'not yet'}</li>
         </ol>
       </section>
       <section aria-label="Attempts">
         <h3 className="text-sm font-semibold text-slate-900">Attempts</h3>
-        {run.attemptLog.length === 0 ? (
-          <p className="text-xs text-slate-600">{run.error ? `One attempt: ${run.error}` : 'No failed attempts.'}</p>
-        ) : (
-          <ol className="mt-1 space-y-1 text-xs">
-            {run.attemptLog.map((entry, index) => (
-              <li key={index}>
-                Attempt {entry.attempt} at <Timestamp iso={entry.at} />: {entry.outcome}
-                {entry.error ? <span className="text-red-700"> — {entry.error}</span> : null}
-                {entry.by ? <span className="text-slate-500"> (by {entry.by})</span> : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        <AttemptHistory log={run.attemptLog} error={run.error} />
       </section>
       <section aria-label="Input" className="space-y-1">
         <h3 className="text-sm font-semibold text-slate-900">Input</h3>

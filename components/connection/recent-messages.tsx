@@ -1,23 +1,29 @@
 'use client';
 
 import Link from 'next/link';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue } from 'react';
 import { formatDuration } from '@/components/format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
+import { ListFooter } from '@/components/ui/list-footer';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Timestamp } from '@/components/ui/timestamp';
+import { useUrlParam } from '@/components/ui/use-url-param';
 import { useRecentMessages } from './use-connection';
 
-/** The message trace's entry point: the connection's latest messages, searchable by SQS message id. */
+/**
+ * The message trace's entry point: the connection's messages, newest first, a page at a
+ * time, searchable by SQS message id (kept in the URL as ?messageId=).
+ */
 export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flowId: string; algorithmBase: string; connectionPath: string }) {
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useUrlParam('messageId');
   const deferred = useDeferredValue(search.trim());
   const messages = useRecentMessages(flowId, deferred);
-  const rows = messages.data ?? [];
+  const first = messages.data?.pages[0];
+  const rows = messages.data?.pages.flatMap((page) => page.messages) ?? [];
   return (
     <section aria-labelledby="messages-title" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -38,7 +44,7 @@ export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flow
             Try again
           </Button>
         </Alert>
-      ) : messages.isPending ? (
+      ) : !first ? (
         <p role="status" className="text-sm text-slate-500">
           Loading messages…
         </p>
@@ -47,43 +53,53 @@ export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flow
           {deferred ? `No run of this connection has a message id starting with ${deferred}.` : 'Messages appear here once the worker has received them. Try Send test message.'}
         </EmptyState>
       ) : (
-        <Table aria-label="Recent messages">
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>Message id</Th>
-              <Th>Received at</Th>
-              <Th>Outcome</Th>
-              <Th>Run</Th>
-              <Th>Attempts</Th>
-              <Th>Duration</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.runId}>
-                <Td>
-                  <Link href={`${connectionPath}/messages/${encodeURIComponent(row.messageId)}`} className="font-mono text-xs break-all text-brand-600 hover:underline">
-                    {row.messageId}
-                  </Link>
-                </Td>
-                <Td className="text-xs">
-                  <Timestamp iso={row.receivedAt} />
-                </Td>
-                <Td>
-                  <RunStatusBadge status={row.outcome} />
-                </Td>
-                <Td>
-                  <Link href={`${algorithmBase}/runs/${row.runId}`} className="font-mono text-xs text-brand-600 hover:underline" aria-label={`Run ${row.runId}`}>
-                    {row.runId.slice(0, 10)}…
-                  </Link>
-                </Td>
-                {/* Runs recorded before attempts were counted show one once they ended. */}
-                <Td className="text-xs">{row.attempts || (row.finishedAt ? 1 : 0)}</Td>
-                <Td className="text-xs">{formatDuration(row.durationMs)}</Td>
+        <>
+          <Table aria-label="Recent messages">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Message id</Th>
+                <Th>Received</Th>
+                <Th>Outcome</Th>
+                <Th>Run</Th>
+                <Th>Attempts</Th>
+                <Th>Duration</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.runId}>
+                  <Td>
+                    <Link href={`${connectionPath}/messages/${encodeURIComponent(row.messageId)}`} className="font-mono text-xs whitespace-nowrap text-brand-600 hover:underline">
+                      {row.messageId}
+                    </Link>
+                  </Td>
+                  <Td className="text-xs">
+                    <Timestamp iso={row.receivedAt} />
+                  </Td>
+                  <Td>
+                    <RunStatusBadge status={row.outcome} />
+                  </Td>
+                  <Td>
+                    <Link href={`${algorithmBase}/runs/${row.runId}`} className="font-mono text-xs text-brand-600 hover:underline" aria-label={`Run ${row.runId}`}>
+                      {row.runId.slice(0, 10)}…
+                    </Link>
+                  </Td>
+                  {/* Runs recorded before attempts were counted show one once they ended. */}
+                  <Td className="text-xs">{row.attempts || (row.finishedAt ? 1 : 0)}</Td>
+                  <Td className="text-xs">{formatDuration(row.durationMs)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <ListFooter
+            shown={rows.length}
+            first={first}
+            noun="message"
+            hasMore={messages.hasNextPage}
+            loading={messages.isFetchingNextPage}
+            onLoadMore={() => messages.fetchNextPage()}
+          />
+        </>
       )}
     </section>
   );

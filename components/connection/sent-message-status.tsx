@@ -3,11 +3,14 @@
 import Link from 'next/link';
 import { formatDuration } from '@/components/format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
-import type { TestMessageTarget } from './send-test-message-dialog';
+import type { TestMessageTarget } from './test-message-target';
 import { useMessageRuns } from './use-message-runs';
 
-/** After Send: the message id, then its run as the worker and executor move it along. */
-export function SentMessageStatus({ target, messageId }: { target: TestMessageTarget; messageId: string }) {
+/**
+ * After Send: the message id, then its run as the worker and executor move it along. On a
+ * paused connection it says the message waits in the queue (it runs once resumed).
+ */
+export function SentMessageStatus({ target, messageId, paused }: { target: TestMessageTarget; messageId: string; paused: boolean }) {
   const runs = useMessageRuns(target.flowId, messageId);
   const rows = runs.data ?? [];
   return (
@@ -17,7 +20,7 @@ export function SentMessageStatus({ target, messageId }: { target: TestMessageTa
       </p>
       {runs.isError ? <p className="text-red-700">Could not follow the run: {runs.error.message}</p> : null}
       {rows.length === 0 ? (
-        <p role="status">Waiting for the worker to receive it…</p>
+        <p role="status">{paused ? 'Waiting in the queue: the connection is paused. It runs once you resume the connection.' : 'Waiting for the worker to receive it…'}</p>
       ) : (
         rows.map((row) => (
           <p key={row.runId} role="status" className="flex flex-wrap items-center gap-2">

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FlowQueueReadout } from '@/lib/admin/flow-queue-readout';
 import type { FlowMetrics, MetricsRange } from '@/lib/flow-metrics/get-flow-metrics';
-import type { FlowMessageRow } from '@/lib/flow-messages/list-flow-messages';
+import { usePagedList } from '@/components/ui/use-paged-list';
+import type { FlowMessagePage } from '@/lib/flow-messages/list-flow-messages';
 import type { FlowDetail } from '@/lib/flows/get-flow-detail';
 import type { FlowView } from '@/lib/flows/flow-view';
 import { fetchJson } from '@/lib/http/fetch-json';
@@ -38,12 +39,12 @@ export function useConnectionQueue(flowId: string) {
   });
 }
 
+/** The connection's messages, a page at a time; `search` narrows them to SQS message ids starting with it. */
 export function useRecentMessages(flowId: string, search: string) {
-  return useQuery({
+  return usePagedList<FlowMessagePage>({
     queryKey: [...detailKey(flowId), 'messages', search],
-    queryFn: () =>
-      fetchJson<{ messages: FlowMessageRow[] }>(`/api/v1/flows/${flowId}/messages${search ? `?messageId=${encodeURIComponent(search)}` : ''}`).then((body) => body.messages),
-    refetchInterval: CONNECTION_REFRESH_MS,
+    url: `/api/v1/flows/${flowId}/messages${search ? `?messageId=${encodeURIComponent(search)}` : ''}`,
+    refreshMs: CONNECTION_REFRESH_MS,
   });
 }
 

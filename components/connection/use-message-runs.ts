@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { FlowMessageRow } from '@/lib/flow-messages/list-flow-messages';
+import type { FlowMessagePage } from '@/lib/flow-messages/list-flow-messages';
 import { fetchJson } from '@/lib/http/fetch-json';
 
 const ENDED = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'DEAD', 'EXPIRED']);
@@ -12,7 +12,7 @@ export function useMessageRuns(flowId: string, messageId: string | null) {
     queryKey: ['flow-message', flowId, messageId],
     enabled: messageId !== null,
     queryFn: () =>
-      fetchJson<{ messages: FlowMessageRow[] }>(`/api/v1/flows/${flowId}/messages?messageId=${encodeURIComponent(messageId ?? '')}`).then((body) =>
+      fetchJson<FlowMessagePage>(`/api/v1/flows/${flowId}/messages?messageId=${encodeURIComponent(messageId ?? '')}`).then((body) =>
         body.messages.filter((row) => row.messageId === messageId),
       ),
     refetchInterval: (query) => {

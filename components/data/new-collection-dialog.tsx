@@ -1,36 +1,33 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useFormSubmit } from '@/components/forms/use-form-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { ApiError, fetchJson } from '@/lib/http/fetch-json';
+import { createCollectionInput } from '@/lib/data/collection-input';
+import { fetchJson } from '@/lib/http/fetch-json';
 
 /** The **New Collection** button and its dialog; `/data/hosted?new=1` opens it at once. */
 export function NewCollectionDialog({ username, defaultOpen }: { username: string; defaultOpen: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(defaultOpen);
-  const create = useMutation({
-    mutationFn: (name: string) => fetchJson('/api/v1/collections', { method: 'POST', body: JSON.stringify({ name }) }),
+  const { errors, pending, onSubmit, reset } = useFormSubmit({
+    fields: ['name'],
+    schema: createCollectionInput,
+    send: (values) => fetchJson('/api/v1/collections', { method: 'POST', body: JSON.stringify(values) }),
     onSuccess: () => {
-      setOpen(false);
+      onOpenChange(false);
       router.replace('/data/hosted');
       router.refresh();
     },
   });
-  const error = create.error instanceof ApiError ? create.error : undefined;
 
   function onOpenChange(next: boolean) {
     setOpen(next);
-    if (!next) create.reset();
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    create.mutate(String(new FormData(event.currentTarget).get('name') ?? ''));
+    if (!next) reset();
   }
 
   return (
@@ -40,11 +37,11 @@ export function NewCollectionDialog({ username, defaultOpen }: { username: strin
       </DialogTrigger>
       <DialogContent title="New Collection" description={`Algorithms write to it as data://${username}/<collection>/<file>.`}>
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          {create.error && !error?.fieldErrors.name ? <Alert>{create.error.message}</Alert> : null}
-          <Field label="Collection name" name="name" placeholder="event_output_directory" autoFocus required error={error?.fieldErrors.name} />
+          {errors.form ? <Alert>{errors.form}</Alert> : null}
+          <Field label="Collection name" name="name" placeholder="event_output_directory" autoComplete="off" spellCheck={false} error={errors.name} />
           <div className="flex justify-end">
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create Collection'}
+            <Button type="submit" disabled={pending}>
+              {pending ? 'Creating…' : 'Create Collection'}
             </Button>
           </div>
         </form>

@@ -58,6 +58,9 @@ export function AlgorithmVersionField({ algorithm, versions, version, onVersionC
           {error}
         </p>
       ) : null}
+      {versions.length === 0 && !error ? (
+        <p className="text-xs text-amber-800">No version is published yet: publish one on the Overview tab first, so the connection has something to run.</p>
+      ) : null}
       <p id={`${id}-path`} className="text-xs text-slate-500">
         Full algorithm path:{' '}
         <code className="font-mono text-slate-800">{formatAlgorithmPath({ ...algorithm, version: typed || undefined })}</code>

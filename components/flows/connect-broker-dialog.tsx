@@ -28,7 +28,8 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => flowInputSchema(localSqsEndpoint), [localSqsEndpoint]);
   const create = useCreateFlow('BROKER');
-  const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
+  const { errors, pending, onSubmit, showFieldErrors, clearErrors, reset } = useFormSubmit({
+    formRef,
     fields: FIELDS,
     schema,
     send: (values) => create.mutateAsync({ algorithm, values }),
@@ -55,7 +56,7 @@ export function ConnectBrokerDialog({ algorithm, versions, localSqsEndpoint }: C
         <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           <QueueFields errors={errors} localSqsEndpoint={localSqsEndpoint} />
-          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} />
+          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} onValidValues={(fields) => clearErrors([...fields, 'form'])} />
           <AlgorithmVersionField algorithm={algorithm} versions={versions} version={version} onVersionChange={setVersion} error={errors.version} />
           <Field
             label="Algorithm timeout in seconds"

@@ -41,11 +41,15 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
   const schema = useMemo(
     () =>
       flowInputSchema(localSqsEndpoint).extend({
-        algorithm: z.string().refine((typed) => findAlgorithm(algorithms, typed), 'Choose one of your algorithms: owner/name, or owner/name/version'),
+        algorithm: z
+          .string()
+          .refine((typed) => findAlgorithm(algorithms, typed), 'Choose one of your algorithms: owner/name, or owner/name/version')
+          .refine((typed) => findAlgorithm(algorithms, typed)?.latestVersion !== null, 'This algorithm has no published version yet: publish one on its Overview tab first.'),
       }),
     [algorithms, localSqsEndpoint],
   );
-  const { errors, pending, onSubmit, showFieldErrors, reset } = useFormSubmit({
+  const { errors, pending, onSubmit, showFieldErrors, clearErrors, reset } = useFormSubmit({
+    formRef,
     fields: ['queueUrl', 'roleArn', 'algorithm', ...ADVANCED_FIELDS],
     rename: { version: 'algorithm' },
     schema,
@@ -75,7 +79,7 @@ export function CreateListenerDialog({ algorithms, localSqsEndpoint, open, onOpe
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           {algorithms.length === 0 ? <Alert tone="info">Create an algorithm first: Create New → Algorithm.</Alert> : null}
           <QueueFields errors={errors} localSqsEndpoint={localSqsEndpoint} />
-          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} />
+          <ConnectionFormTools formRef={formRef} onFieldErrors={showFieldErrors} onValidValues={(fields) => clearErrors([...fields, 'form'])} />
           <Field
             label="Algorithm"
             name="algorithm"

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Timestamp } from '@/components/ui/timestamp';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { PeekedMessage } from '@/lib/sqs/peek-messages';
 
@@ -26,7 +27,12 @@ export function DlqPeek({ flowId }: { flowId: string }) {
               <p className="flex flex-wrap justify-between gap-2 border-b border-slate-100 px-3 py-1.5 text-xs text-slate-500">
                 <span className="font-mono">{message.messageId}</span>
                 <span>
-                  {message.sentAt ? `sent ${new Date(message.sentAt).toLocaleString()}` : ''} · received {message.receiveCount ?? '?'}×
+                  {message.sentAt ? (
+                    <>
+                      sent <Timestamp iso={message.sentAt} /> ·{' '}
+                    </>
+                  ) : null}
+                  received {message.receiveCount ?? '?'}×
                 </span>
               </p>
               <pre className="max-h-40 overflow-auto px-3 py-2 font-mono text-xs whitespace-pre-wrap break-all">

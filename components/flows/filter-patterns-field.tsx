@@ -52,6 +52,7 @@ export function FilterPatternsField({ errors, initial = [] }: { errors: FormErro
             </div>
             <textarea
               id={`${id}-${index}`}
+              data-field={`filters.${index}`}
               rows={3}
               value={text}
               spellCheck={false}

@@ -15,11 +15,11 @@ export function FlowsTable({ algorithm, flows, noun }: { algorithm: AlgorithmRef
       <Table aria-label={`${noun}s`}>
         <thead className="bg-slate-50">
           <tr>
-            <Th>Queue</Th>
-            <Th>Role ARN</Th>
+            <Th>Queue and role</Th>
             <Th>Algorithm</Th>
             <Th>Status</Th>
             <Th>Messages</Th>
+            <Th>Runs</Th>
             {/* relative: keeps the visually hidden label inside the scrolling table. */}
             <Th className="relative">
               <span className="sr-only">Actions</span>

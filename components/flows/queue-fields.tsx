@@ -43,7 +43,7 @@ export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; 
   );
 }
 
-/** Advanced: concurrency, attempts and message filters. Folded away: most connections need none. */
+/** Advanced: concurrency, attempts, run retention and message filters. Folded away: most connections need none. */
 export function AdvancedSection({ errors }: { errors: FormErrors }) {
   return (
     <details open={hasAdvancedError(errors, []) ? true : undefined} className="rounded-md border border-slate-200 px-3 py-2">

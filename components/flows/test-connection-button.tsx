@@ -26,6 +26,8 @@ type TestConnectionButtonProps = {
       values: () => ConnectionValues;
       /** Field errors of the values, for the modal to show next to its fields. */
       onFieldErrors?: (errors: Record<string, string>) => void;
+      /** The values passed validation (the check ran), so the modal can clear their old errors. */
+      onValidValues?: () => void;
     }
 );
 
@@ -38,6 +40,9 @@ export function TestConnectionButton({ label, resultIn = 'inline', ...target }: 
         ? fetchJson<ConnectionCheck>(`/api/v1/flows/${target.flowId}/test`, { method: 'POST' })
         : fetchJson<ConnectionCheck>('/api/v1/flows/test-connection', { method: 'POST', body: JSON.stringify(target.values()) }),
     onSettled: () => setDialogOpen(resultIn === 'dialog'),
+    onSuccess: () => {
+      if ('values' in target) target.onValidValues?.();
+    },
     onError: (error) => {
       if ('values' in target && error instanceof ApiError) target.onFieldErrors?.(error.fieldErrors);
     },

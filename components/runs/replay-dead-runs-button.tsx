@@ -5,17 +5,19 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { fetchJson } from '@/lib/http/fetch-json';
+import type { ReplayAnswer } from '@/lib/runs/replay-answer';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * "Replay dead runs" of one connection: asks first, then says in words how many went back
- * to the queue. Hidden while there are none, except to keep showing its result.
+ * to the queue, and how many did not fit the queue limits (they stay dead). Hidden while
+ * there are none, except to keep showing its result.
  */
 export function ReplayDeadRunsButton({ flowId, queueName, deadRuns }: { flowId: string; queueName: string; deadRuns: number }) {
   const queryClient = useQueryClient();
   const replay = useMutation({
-    mutationFn: () => fetchJson<{ replayed: number }>(`/api/v1/flows/${flowId}/replay-dead`, { method: 'POST' }),
+    mutationFn: () => fetchJson<ReplayAnswer>(`/api/v1/flows/${flowId}/replay-dead`, { method: 'POST' }),
     // The rows' dead-run counts and the runs lists change.
     onSuccess: () => queryClient.invalidateQueries(),
   });
@@ -43,6 +45,11 @@ export function ReplayDeadRunsButton({ flowId, queueName, deadRuns }: { flowId: 
       {replay.data ? (
         <Alert tone="success">
           {replay.data.replayed === 0 ? 'There were no dead runs to replay.' : `${plural(replay.data.replayed, 'dead run')} queued again; they start within seconds.`}
+        </Alert>
+      ) : null}
+      {replay.data?.refused ? (
+        <Alert tone="warning">
+          {plural(replay.data.refused, 'dead run')} {replay.data.refused === 1 ? 'stays' : 'stay'} dead for now. {replay.data.message} (in about {replay.data.retryAfterSeconds} s).
         </Alert>
       ) : null}
     </div>

@@ -5,15 +5,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { fetchJson } from '@/lib/http/fetch-json';
+import type { ReplayAnswer } from '@/lib/runs/replay-answer';
 
 /**
- * "Replay" on a dead or expired run's page: asks first, then says the run is queued again.
- * Shown while the run is dead, and afterwards to keep showing its result.
+ * "Replay" on a dead or expired run's page: asks first, then says the run is queued again
+ * (or, in the dialog, why it did not fit the queue limits). Shown while the run is dead,
+ * and afterwards to keep showing its result.
  */
 export function ReplayRunButton({ runId, dead }: { runId: string; dead: boolean }) {
   const queryClient = useQueryClient();
   const replay = useMutation({
-    mutationFn: () => fetchJson<{ replayed: number }>(`/api/v1/runs/${runId}/replay`, { method: 'POST' }),
+    mutationFn: () => fetchJson<ReplayAnswer>(`/api/v1/runs/${runId}/replay`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   if (!dead && !replay.isSuccess) return null;

@@ -2,12 +2,16 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { formatDuration, formatTime } from '@/components/format';
+import { formatDuration } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { Timestamp } from '@/components/ui/timestamp';
 import { fetchJson } from '@/lib/http/fetch-json';
 import { DEAD_RUN_STATUSES } from '@/lib/runs/dead-run-statuses';
 import type { RunDetail } from '@/lib/runs/get-run-detail';
+import { describeRunDeletion } from '@/lib/runs/run-retention';
+import { AttemptHistory } from './attempt-history';
+import { describeAttempts } from './describe-attempts';
 import { ReplayRunButton } from './replay-run-button';
 import { RunSource } from './run-source';
 import { RunStatusBadge } from './run-status-badge';
@@ -30,22 +34,29 @@ export function RunDetailView({ initialRun }: { initialRun: RunDetail }) {
             <RunStatusBadge status={run.status} />
           </Item>
           <Item label="Source">
-            <RunSource run={run} />
+            <RunSource run={run} algorithmBase={`/algorithms/${run.algorithm.owner}/${run.algorithm.name}`} />
           </Item>
           <Item label="Version">
             <span className="font-mono">{run.version}</span>
           </Item>
-          <Item label="Queued">{formatTime(run.createdAt)}</Item>
-          <Item label="Started">{formatTime(run.startedAt)}</Item>
-          <Item label="Finished">{formatTime(run.finishedAt)}</Item>
+          <Item label="Queued">
+            <Timestamp iso={run.createdAt} precise />
+          </Item>
+          <Item label="Started">{run.startedAt ? <Timestamp iso={run.startedAt} precise /> : '—'}</Item>
+          <Item label="Finished">{run.finishedAt ? <Timestamp iso={run.finishedAt} precise /> : '—'}</Item>
           <Item label="Duration">{formatDuration(run.durationMs)}</Item>
           <Item label="Timeout">{run.timeoutSeconds} s</Item>
-          <Item label="Attempts">
-            {run.attempt} of {run.maxAttempts}
-          </Item>
+          <Item label="Attempts">{describeAttempts(run)}</Item>
         </dl>
+        {run.deletion ? <p className="mt-3 text-xs text-slate-600">{describeRunDeletion(run.status, run.deletion)}</p> : null}
         <ReplayRunButton runId={run.id} dead={isDead(run)} />
       </Card>
+      {run.attemptLog.length > 0 ? (
+        <section className="space-y-2" aria-label="Attempt history">
+          <h2 className="text-sm font-semibold">Attempt history</h2>
+          <AttemptHistory log={run.attemptLog} error={run.error} />
+        </section>
+      ) : null}
       {run.inputNote ? <p className="text-sm text-amber-800">{run.inputNote}</p> : null}
       <Section title="Input">{printed(run.input)}</Section>
       {run.error ? (

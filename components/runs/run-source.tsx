@@ -1,22 +1,30 @@
+import Link from 'next/link';
 import type { RunSummary } from '@/lib/runs/run-summary';
 
-/** "API", or the event flow's queue and the SQS message that started the run. */
-export function RunSource({ run }: { run: Pick<RunSummary, 'source' | 'eventFlow' | 'sqsMessageId'> }) {
+/**
+ * "API", or the event flow's queue (a link to its connection page, under `algorithmBase`:
+ * /algorithms/{owner}/{name}) and the SQS message that started the run.
+ */
+export function RunSource({ run, algorithmBase }: { run: Pick<RunSummary, 'source' | 'eventFlow' | 'sqsMessageId'>; algorithmBase: string }) {
   if (run.source === 'API') return <span>API</span>;
+  const flow = run.eventFlow;
   return (
     <span className="block">
       <span className="block">
-        {run.eventFlow?.kind === 'LISTENER' ? 'Event listener' : 'Event flow'}
-        {run.eventFlow ? (
+        {flow?.kind === 'LISTENER' ? 'Event listener' : 'Event flow'}
+        {flow ? (
           <>
             {' '}
-            · <span className="font-mono">{run.eventFlow.queueName}</span>
+            ·{' '}
+            <Link href={`${algorithmBase}/${flow.kind === 'LISTENER' ? 'listeners' : 'events'}/${flow.id}`} className="font-mono text-brand-600 hover:underline">
+              {flow.queueName}
+            </Link>
           </>
         ) : (
           ' (deleted)'
         )}
       </span>
-      {run.sqsMessageId ? <span className="block font-mono text-xs text-slate-500">message {run.sqsMessageId}</span> : null}
+      {run.sqsMessageId ? <span className="block font-mono text-xs break-all text-slate-500">message {run.sqsMessageId}</span> : null}
     </span>
   );
 }

@@ -12,8 +12,9 @@ export function AppShell({ user, localSqsEndpoint, children }: { user: SessionUs
         <Link href="/">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="flex gap-1 md:flex-col">
+        <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
           <NavLink href="/">Home</NavLink>
+          <NavLink href="/aws-setup">AWS setup</NavLink>
           <NavLink href="/data">Data Sources</NavLink>
           <NavLink href="/settings/api-keys">API keys</NavLink>
           {user.isAdmin ? <NavLink href="/admin">Admin</NavLink> : null}

@@ -1,11 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from './cn';
+import { SidewaysScroll } from './sideways-scroll';
 
+/** A table in a card; wider than the page, it scrolls sideways inside the card, and says so. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <SidewaysScroll label={props['aria-label'] ?? 'Table'}>
       <table className={cn('min-w-full divide-y divide-slate-200 text-sm', className)} {...props} />
-    </div>
+    </SidewaysScroll>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from './cn';
 
@@ -9,7 +9,10 @@ export interface TabLink {
   label: string;
 }
 
-/** Tabs that are links (one URL per tab); the first tab is active only on its exact URL. */
+/**
+ * Tabs that are links (one URL per tab); the first tab is active only on its exact URL. A
+ * tab being loaded pulses, so a slow tab still answers the click at once.
+ */
 export function TabsNav({ label, tabs }: { label: string; tabs: TabLink[] }) {
   const pathname = usePathname();
   return (
@@ -27,11 +30,16 @@ export function TabsNav({ label, tabs }: { label: string; tabs: TabLink[] }) {
                 active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
               )}
             >
-              {tab.label}
+              <TabLabel label={tab.label} />
             </Link>
           );
         })}
       </nav>
     </div>
   );
+}
+
+function TabLabel({ label }: { label: string }) {
+  const { pending } = useLinkStatus();
+  return <span className={pending ? 'animate-pulse' : undefined}>{label}</span>;
 }

@@ -1,49 +1,59 @@
+import { z } from 'zod';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
 import { countDeadRunsOfFlows } from '@/lib/flows/count-flow-runs';
 import { listDlqDepthSeries } from '@/lib/flow-metrics/list-dlq-depth-series';
 import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
 import { flowQueueOf } from '@/lib/flows/flow-role';
-import type { EventFlowKind, EventFlowStatus } from '@/lib/generated/prisma/client';
-import type { FlowQueueReadout } from './flow-queue-readout';
+import { flowViewSchema } from '@/lib/flows/flow-view';
+import { flowQueueReadoutSchema } from './flow-queue-readout';
 import type { QueueAccess } from '@/lib/sqs/queue-access';
 import type { QueueReadoutCaches } from './queue-readout-cache';
 
-export interface QueueOverviewRow {
-  flowId: string;
-  kind: EventFlowKind;
-  enabled: boolean;
-  status: EventFlowStatus;
-  owner: string;
-  /** owner/name of the algorithm, with the version when the flow pins one. */
-  algorithm: string;
-  algorithmName: string;
-  queueUrl: string;
-  queueName: string;
-  readout: FlowQueueReadout;
-  /** DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
-  dlqSeries: Array<number | null>;
-  /** The platform's side of dead letters: its runs that are DEAD or EXPIRED. */
-  deadRuns: number;
-}
+const queueOverviewRowSchema = z.object({
+  flowId: z.string(),
+  kind: flowViewSchema.shape.kind,
+  enabled: z.boolean(),
+  status: flowViewSchema.shape.status,
+  owner: z.string(),
+  algorithm: z.string().describe('owner/name of the algorithm, with the version when the flow pins one.'),
+  algorithmName: z.string(),
+  queueUrl: z.string(),
+  queueName: z.string(),
+  readout: flowQueueReadoutSchema,
+  lastError: z.string().nullable().describe('Why the worker reports it ERROR, in plain words.'),
+  receivedCount: z.number().int(),
+  acceptedCount: z.number().int(),
+  requeuedCount: z.number().int(),
+  failedCount: z.number().int().describe('Delivery errors: messages the algorithm API did not take, left for SQS.'),
+  filteredCount: z.number().int(),
+  runsSucceeded: z.number().int(),
+  runsFailed: z.number().int(),
+  dlqSeries: z.array(z.number().int().nullable()).describe('DLQ depth per minute over the last hour, oldest first (null: not sampled that minute).'),
+  deadRuns: z.number().int().describe("The platform's side of dead letters: its runs that are DEAD or EXPIRED."),
+});
 
-export interface QueueOverviewTotals {
-  connections: number;
-  /** Rows with a part that could not be read (including queues without a DLQ). */
-  withProblems: number;
-  visible: number;
-  inFlight: number;
-  delayed: number;
-  dlqDepth: number;
-  deadRuns: number;
-  oldestDlqMessageAgeSeconds: number | null;
-}
+const queueOverviewTotalsSchema = z.object({
+  connections: z.number().int(),
+  withProblems: z.number().int().describe('Rows with a part that could not be read (including queues without a DLQ).'),
+  visible: z.number().int(),
+  inFlight: z.number().int(),
+  delayed: z.number().int(),
+  dlqDepth: z.number().int(),
+  deadRuns: z.number().int(),
+  oldestDlqMessageAgeSeconds: z.number().nullable(),
+});
 
-export interface QueueOverview {
-  rows: QueueOverviewRow[];
-  totals: QueueOverviewTotals;
-  local: boolean;
-}
+/** The admin view: every connection of every user with its queues' counts. */
+export const queueOverviewSchema = z.object({
+  rows: z.array(queueOverviewRowSchema),
+  totals: queueOverviewTotalsSchema.describe('Sums over distinct queues: two connections on one queue count its messages once.'),
+  local: z.boolean(),
+}).meta({ id: 'QueueOverview' });
+
+export type QueueOverviewRow = z.infer<typeof queueOverviewRowSchema>;
+export type QueueOverviewTotals = z.infer<typeof queueOverviewTotalsSchema>;
+export type QueueOverview = z.infer<typeof queueOverviewSchema>;
 
 // Enough to fill a page of flows quickly without a burst of hundreds of SQS calls.
 const READ_CONCURRENCY = 8;
@@ -51,7 +61,10 @@ const READ_CONCURRENCY = 8;
 /** Every broker connection and listener of every user, with its queues' counts (admins only). */
 export async function listQueueOverview(db: Db, access: QueueAccess, caches: QueueReadoutCaches): Promise<QueueOverview> {
   const flows = await db.eventFlow.findMany({
-    include: { algorithm: { select: { name: true, owner: { select: { username: true, externalId: true } } } } },
+    include: {
+      algorithm: { select: { name: true, owner: { select: { username: true, externalId: true } } } },
+      runTotals: { select: { succeeded: true, failed: true } },
+    },
     orderBy: { createdAt: 'asc' },
   });
   const rows = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => ({
@@ -64,6 +77,14 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     algorithmName: flow.algorithm.name,
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
+    lastError: flow.lastError,
+    receivedCount: flow.receivedCount,
+    acceptedCount: flow.acceptedCount,
+    requeuedCount: flow.requeuedCount,
+    failedCount: flow.failedCount,
+    filteredCount: flow.filteredCount,
+    runsSucceeded: flow.runTotals?.succeeded ?? 0,
+    runsFailed: flow.runTotals?.failed ?? 0,
     readout: await readFlowQueueSampled(db, flowQueueOf(flow), access, caches),
   }));
   // Read after the readouts, so this request's samples are in the sparklines.

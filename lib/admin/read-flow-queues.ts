@@ -20,8 +20,12 @@ async function attempt<T>(call: AwsCall, run: () => Promise<T>): Promise<Readout
 
 const readAttributes = (sqs: SQSClient, url: string) => attempt({ action: 'sqs:GetQueueAttributes', resource: url }, () => readQueueAttributes(sqs, url));
 
-/** Reads a flow's source queue, then its DLQ (found through the redrive policy), as the flow's role. */
-export async function readFlowQueues(flow: QueueFlow, access: QueueAccess, oldestSamples: TtlCache<OldestSample>): Promise<FlowQueueReadout> {
+/**
+ * Reads a flow's source queue, then its DLQ (found through the redrive policy), as the
+ * flow's role. `oldestSamples` null: the DLQ is not peeked for its oldest message (a peek
+ * counts as a receive; the worker's periodic samples do without it).
+ */
+export async function readFlowQueues(flow: QueueFlow, access: QueueAccess, oldestSamples: TtlCache<OldestSample> | null): Promise<FlowQueueReadout> {
   const sqs = access.clientFor(flow);
   try {
     const source = await readAttributes(sqs, flow.queueUrl);
@@ -42,7 +46,7 @@ async function readDeadLetterQueue(
   sqs: SQSClient,
   flow: QueueFlow,
   source: QueueAttributes,
-  oldestSamples: TtlCache<OldestSample>,
+  oldestSamples: TtlCache<OldestSample> | null,
 ): Promise<Readout<DeadLetterQueueReadout>> {
   if (!source.redrivePolicy) {
     return { ok: false, problem: { code: 'NO_REDRIVE_POLICY', message: 'The queue has no redrive policy: failed messages never reach a dead-letter queue.' } };
@@ -58,7 +62,7 @@ async function readDeadLetterQueue(
   // Peeking counts as a receive: a DLQ with a redrive policy of its own would pass its messages on.
   const canPeek = depth > 0 && !dlq.redrivePolicy;
   const sampleKey = JSON.stringify([flow.roleArn, flow.externalId, url]);
-  const sample = canPeek ? await oldestSamples.get(sampleKey, () => sampleOldest(sqs, url)) : null;
+  const sample = canPeek && oldestSamples ? await oldestSamples.get(sampleKey, () => sampleOldest(sqs, url)) : null;
   return {
     ok: true,
     url,

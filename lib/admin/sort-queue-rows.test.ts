@@ -12,7 +12,8 @@ function row(queueName: string, dlqDepth: number | null): QueueOverviewRow {
         : { ok: true, url: `https://sqs/${queueName}-dlq`, name: `${queueName}-dlq`, arn: 'arn', depth: dlqDepth, oldestMessage: null },
     readAt: '2026-11-26T00:00:00.000Z',
   };
-  return { flowId: queueName, kind: 'BROKER', enabled: true, status: 'ACTIVE', owner: 'ada', algorithm: 'ada/echo', algorithmName: 'echo', dlqSeries: [], deadRuns: 0, queueUrl: `https://sqs/${queueName}`, queueName, readout };
+  const counts = { receivedCount: 0, acceptedCount: 0, requeuedCount: 0, failedCount: 0, filteredCount: 0, runsSucceeded: 0, runsFailed: 0, deadRuns: 0 };
+  return { flowId: queueName, kind: 'BROKER', enabled: true, status: 'ACTIVE', lastError: null, owner: 'ada', algorithm: 'ada/echo', algorithmName: 'echo', dlqSeries: [], ...counts, queueUrl: `https://sqs/${queueName}`, queueName, readout };
 }
 
 describe('sortQueueRows', () => {

@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import { sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
 import { parseAlgoPath } from './parse-algo-path';
 
 export const MAX_RUN_TIMEOUT_SECONDS = 3000;
+
+/** `?timeout=`: the run's timeout in seconds. */
+export const runTimeoutParamSchema = z.coerce.number().int().min(1).max(MAX_RUN_TIMEOUT_SECONDS);
 
 export interface AlgoCall {
   algorithmId: string;
@@ -51,9 +55,7 @@ export async function resolveAlgoCall(db: Db, segments: string[], callerId: stri
 
 function timeoutFrom(param: string | null): number {
   if (param === null) return DEFAULT_RUN_TIMEOUT_SECONDS;
-  const seconds = Number(param);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_RUN_TIMEOUT_SECONDS) {
-    throw new AppError('BAD_REQUEST', `timeout must be a whole number of seconds from 1 to ${MAX_RUN_TIMEOUT_SECONDS}`);
-  }
-  return seconds;
+  const seconds = runTimeoutParamSchema.safeParse(param);
+  if (!seconds.success) throw new AppError('BAD_REQUEST', `timeout must be a whole number of seconds from 1 to ${MAX_RUN_TIMEOUT_SECONDS}`);
+  return seconds.data;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { authenticateApiKey } from '@/lib/api-keys/authenticate-api-key';
 import type { Db } from '@/lib/db/client';
 import { admitRun } from '@/lib/runs/admit-run';
@@ -21,9 +22,27 @@ export interface AlgoApiRequest {
 /** The largest input of one call. */
 export const MAX_ALGO_INPUT_BYTES = 10 * 1024 * 1024;
 
+/** 200, synchronous: the algorithm's output. */
+export const algoResultSchema = z.object({
+  result: z.unknown().describe("The algorithm's output: JSON, or text."),
+  metadata: z.object({ run_id: z.string(), duration: z.number().describe('Seconds.'), content_type: z.enum(['json', 'text']) }),
+}).meta({ id: 'AlgorithmResult' });
+
+/** 200, `?output=void`: the run is stored and queued. */
+export const algoQueuedSchema = z.object({
+  result: z.object({ run_id: z.string() }),
+  metadata: z.object({ run_id: z.string(), content_type: z.literal('json'), duration: z.literal(0), status: z.string().describe('QUEUED.') }),
+}).meta({ id: 'QueuedRun' });
+
+/** 400 or 504: the algorithm failed, or passed its timeout. */
+export const algoFailureSchema = z.object({
+  error: z.object({ code: z.enum(['ALGORITHM_ERROR', 'ALGORITHM_TIMEOUT']), message: z.string() }),
+  metadata: z.object({ run_id: z.string(), duration: z.number().describe('Seconds.') }),
+}).meta({ id: 'AlgorithmFailure' });
+
 export interface AlgoApiResponse {
   status: number;
-  body: unknown;
+  body: z.infer<typeof algoResultSchema> | z.infer<typeof algoQueuedSchema> | z.infer<typeof algoFailureSchema>;
 }
 
 /**
@@ -39,7 +58,7 @@ export async function runAlgorithm(db: Db, request: AlgoApiRequest, context: Run
   const run = await admitRun(db, { ...batch, input, status: request.outputVoid ? 'QUEUED' : 'RUNNING' });
 
   if (request.outputVoid) {
-    const metadata = { run_id: run.id, content_type: 'json', duration: 0, status: run.status };
+    const metadata = { run_id: run.id, content_type: 'json' as const, duration: 0 as const, status: run.status };
     return { status: 200, body: { result: { run_id: run.id }, metadata } };
   }
   const runToExecute = {

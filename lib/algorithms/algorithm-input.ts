@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEMVER } from './semver';
+import { versionProblem } from './semver';
 
 // What users type to create an algorithm and publish a version; the forms and the API
 // both validate with these.
@@ -7,7 +7,10 @@ import { SEMVER } from './semver';
 export const versionSchema = z
   .string({ error: 'Enter a version' })
   .trim()
-  .regex(SEMVER, 'Use a semantic version like 1.0.0 or 0.2.0');
+  .superRefine((version, ctx) => {
+    const problem = versionProblem(version);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const createAlgorithmInput = z.object({
   name: z

@@ -4,6 +4,7 @@ import { env, isLocalSqs } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { algorithmEgress } from '@/lib/outgoing-http/algorithm-egress';
 import { endpointUrlRefusal } from '@/lib/outgoing-http/guarded-lookup';
+import { notifyAlgorithmFlows } from '@/lib/flows/notify-algorithm-flows';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { parseInput } from '@/lib/validation/parse-input';
 import { publishVersionInput } from './algorithm-input';
@@ -28,7 +29,12 @@ export async function publishVersion(db: Db, userId: string, owner: string, name
   const refusal = await endpointUrlRefusal(endpointUrl, algorithmEgress(await getPlatformSettings(db), options.localMode).policy);
   if (refusal) throw new AppError('BAD_REQUEST', 'The platform may not call this endpoint', { endpointUrl: `Not allowed: ${refusal}` });
   try {
-    return await db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version, endpointUrl } });
+    return await db.$transaction(async (tx) => {
+      const created = await tx.algorithmVersion.create({ data: { algorithmId: algorithm.id, version, endpointUrl } });
+      // A connection waiting for a version to run (ERROR) polls again at once.
+      await notifyAlgorithmFlows(tx, algorithm.id);
+      return created;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw versionConflict(version);
     throw error;

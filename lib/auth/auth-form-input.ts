@@ -5,11 +5,16 @@ import { usernameSchema } from './username';
 // called (better-auth checks again, but its messages read "[body.email] Invalid email…").
 
 export const MIN_PASSWORD_LENGTH = 8;
+/** A name is shown beside your username; longer ones only widen pages. */
+export const MAX_NAME_LENGTH = 100;
+
+/** The account's display name: the sign-up form checks it, and the server again (lib/auth/auth.ts). */
+export const nameSchema = z.string().trim().min(1, 'Enter your name').max(MAX_NAME_LENGTH, `Name must be at most ${MAX_NAME_LENGTH} characters`);
 
 const email = z.string().trim().min(1, 'Enter your email address').pipe(z.email('Enter an email address like name@example.com'));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your name'),
+  name: nameSchema,
   username: usernameSchema,
   email,
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(128, 'Use at most 128 characters'),
@@ -26,6 +31,7 @@ export type AuthFormErrors = Partial<Record<'name' | 'username' | 'email' | 'pas
 export function authErrorFields(message: string | undefined, fallback: string): AuthFormErrors {
   if (!message) return { form: fallback };
   if (/username/i.test(message)) return { username: message };
+  if (/^name\b/i.test(message)) return { name: message };
   if (/already exists|email.*(taken|use)/i.test(message)) return { email: 'An account with this email exists already: sign in instead' };
   if (/invalid email or password/i.test(message)) return { form: 'That email and password do not match an account' };
   // better-auth's own validation: "[body.email] Invalid email address; [body.password] Too small…".

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { appOrigins } from '@/lib/http/app-origins';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { nameSchema } from './auth-form-input';
 import { deriveKey } from './derived-keys';
 import { promoteIfFirstUser } from './promote-first-user';
 import { USERNAME_IS_FIXED, usernameSchema } from './username';
@@ -13,6 +14,33 @@ import { USERNAME_IS_FIXED, usernameSchema } from './username';
 function sessionSecret(): string | undefined {
   const secret = env().BETTER_AUTH_SECRET;
   return secret && deriveKey(secret, 'sessions');
+}
+
+/**
+ * better-auth's limits per client address and path, written out: its own defaults apply
+ * only when NODE_ENV is production, keep their counts in each process's memory, and
+ * allow 3 sign-ins a 10 s. Here they always apply, are counted in PostgreSQL (the
+ * RateLimit table) so every web process shares them, and the credential paths allow
+ * AUTH_ATTEMPTS_PER_MINUTE each: guessing passwords, or signing up accounts in bulk,
+ * from one address soon meets a 429.
+ */
+function authRateLimits() {
+  const attempts = { window: 60, max: env().AUTH_ATTEMPTS_PER_MINUTE };
+  return {
+    enabled: true,
+    storage: 'database' as const,
+    // Every other auth path (session, sign-out, …).
+    window: 60,
+    max: 300,
+    customRules: { '/sign-in/*': attempts, '/sign-up/*': attempts, '/change-password': attempts, '/change-email': attempts },
+  };
+}
+
+/** The same rule as the sign-up form, for whoever calls the auth API directly. */
+function checkedName(name: unknown): string {
+  const checked = nameSchema.safeParse(name);
+  if (!checked.success) throw new APIError('BAD_REQUEST', { message: checked.error.issues[0]?.message ?? 'Invalid name' });
+  return checked.data;
 }
 
 function createAuth() {
@@ -28,7 +56,10 @@ function createAuth() {
     telemetry: { enabled: false },
     // The web server puts the client's address there (lib/http/client-ip.ts); a client's
     // own X-Forwarded-For is believed only as far as the trusted proxies vouch for it.
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    // Secure (and __Secure- prefixed) cookies exactly when the public URL is https, stated
+    // rather than left to the library's default, which falls back on NODE_ENV.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }, useSecureCookies: baseURL?.startsWith('https://') ?? false },
+    rateLimit: authRateLimits(),
     user: {
       additionalFields: {
         username: { type: 'string', required: true, input: true },
@@ -39,6 +70,7 @@ function createAuth() {
       user: {
         create: {
           before: async (user) => {
+            const name = checkedName(user.name);
             const username = usernameSchema.safeParse(user.username);
             if (!username.success) {
               throw new APIError('BAD_REQUEST', { message: username.error.issues[0]?.message ?? 'Invalid username' });
@@ -46,7 +78,7 @@ function createAuth() {
             if (await db().user.findUnique({ where: { username: username.data } })) {
               throw new APIError('BAD_REQUEST', { message: 'That username is taken' });
             }
-            return { data: { ...user, username: username.data, role: 'USER' } };
+            return { data: { ...user, name, username: username.data, role: 'USER' } };
           },
           // After the insert has committed, so simultaneous sign-ups cannot both be first.
           after: async (user) => {
@@ -58,6 +90,7 @@ function createAuth() {
           // changing it would break every path and URI that uses it, so it stays.
           before: async (user) => {
             if (user.username !== undefined) throw new APIError('BAD_REQUEST', { message: USERNAME_IS_FIXED });
+            if (user.name !== undefined) return { data: { ...user, name: checkedName(user.name) } };
           },
         },
       },

@@ -6,6 +6,13 @@
 
 export const CLOUDFORMATION_TEMPLATE_FILENAME = 'client-aws-cloudformation-template.yaml';
 
+/** The template's number parameters: the AWS setup page quotes these, so its text and the template agree. */
+export const TEMPLATE_NUMBERS = {
+  // 12 receives × the 5-minute requeue delay: a message rides out an hour of overload.
+  maxReceiveCount: { default: 12, min: 1, max: 1000 },
+  visibilityTimeoutSeconds: { default: 300, min: 0, max: 43_200 },
+} as const;
+
 const ACCOUNT_NUMBER = /^\d{12}$/;
 // The platform's IDs (`ef-` + hex) and anything STS accepts; never quoted wrongly in YAML.
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
@@ -16,6 +23,7 @@ const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
  */
 export function buildCloudFormationTemplate({ platformAccountNumber, externalId }: { platformAccountNumber: string | null; externalId: string }): string {
   if (!EXTERNAL_ID.test(externalId)) throw new Error('Not an external ID');
+  const { maxReceiveCount, visibilityTimeoutSeconds } = TEMPLATE_NUMBERS;
   const accountDefault = platformAccountNumber && ACCOUNT_NUMBER.test(platformAccountNumber) ? `\n    Default: '${platformAccountNumber}'` : '';
   return `AWSTemplateFormatVersion: '2010-09-09'
 Description: >-
@@ -43,16 +51,16 @@ Parameters:
     Description: >-
       Maximum Receives: how many times a message is received before SQS moves it to the
       dead-letter queue. A message the platform is too busy for comes back every 5 minutes,
-      so it waits up to 5 minutes times this number: 12 rides out an hour of overload.
-    Default: 12
-    MinValue: 1
-    MaxValue: 1000
+      so it waits up to 5 minutes times this number: ${maxReceiveCount.default} rides out ${maxReceiveCount.default * 5} minutes of overload.
+    Default: ${maxReceiveCount.default}
+    MinValue: ${maxReceiveCount.min}
+    MaxValue: ${maxReceiveCount.max}
   VisibilityTimeout:
     Type: Number
     Description: Seconds a received message stays hidden before SQS delivers it again; at least the algorithm timeout.
-    Default: 300
-    MinValue: 0
-    MaxValue: 43200
+    Default: ${visibilityTimeoutSeconds.default}
+    MinValue: ${visibilityTimeoutSeconds.min}
+    MaxValue: ${visibilityTimeoutSeconds.max}
   ExternalId:
     Type: String
     Description: >-

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { env } from '@/lib/env';
 import { DEFAULT_RUN_TIMEOUT_SECONDS } from '@/lib/runs/run-timeout';
-import { describeAwsError, type AwsProblem } from '@/lib/sqs/describe-aws-error';
+import { awsProblemSchema, describeAwsError } from '@/lib/sqs/describe-aws-error';
 import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 import { readQueueAttributes, type QueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import { checkRoleTrust } from './check-role-trust';
@@ -14,18 +15,22 @@ export interface ConnectionToCheck extends QueueFlow {
   timeoutSeconds?: number | null;
 }
 
-export type ConnectionCheck =
-  | {
-      ok: true;
-      local: boolean;
-      queueArn: string;
-      visibilityTimeoutSeconds: number;
-      deadLetterQueueArn: string | null;
-      maxReceiveCount: number | null;
-      messages: { visible: number; inFlight: number; delayed: number };
-      warnings: string[];
-    }
-  | { ok: false; local: boolean; problem: AwsProblem };
+/** What Test connection saw, or why it could not see it. */
+export const connectionCheckSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    local: z.boolean().describe('Local mode: read with the emulator’s credentials, no role assumed.'),
+    queueArn: z.string(),
+    visibilityTimeoutSeconds: z.number().int(),
+    deadLetterQueueArn: z.string().nullable(),
+    maxReceiveCount: z.number().int().nullable().describe('Maximum Receives of the redrive policy (null: none).'),
+    messages: z.object({ visible: z.number().int(), inFlight: z.number().int(), delayed: z.number().int() }),
+    warnings: z.array(z.string()).describe('No redrive policy; a visibility timeout shorter than the algorithm timeout; Maximum Receives × the requeue delay under an hour.'),
+  }),
+  z.object({ ok: z.literal(false), local: z.boolean(), problem: awsProblemSchema }),
+]).meta({ id: 'ConnectionCheck' });
+
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
 
 /**
  * Assumes the connection's role with the owner's external ID and reads its queue's

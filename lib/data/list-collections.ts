@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
-export interface CollectionSummary {
-  name: string;
-  fileCount: number;
-  totalSize: number;
-  createdAt: string;
-}
+export const collectionSummarySchema = z.object({
+  name: z.string(),
+  fileCount: z.number().int(),
+  totalSize: z.number().int().describe('Bytes.'),
+  createdAt: isoTimeSchema,
+}).meta({ id: 'Collection' });
+
+export type CollectionSummary = z.infer<typeof collectionSummarySchema>;
 
 /** The user's collections with how many files they hold and how many bytes, by name. */
 export async function listCollections(db: Db, ownerId: string): Promise<CollectionSummary[]> {

@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
-export interface FileSummary {
-  filename: string;
-  size: number;
-  contentType: string;
-  updatedAt: string;
-}
+export const fileSummarySchema = z.object({
+  filename: z.string().describe('The path inside the collection (it may contain /).'),
+  size: z.number().int().describe('Bytes.'),
+  contentType: z.string(),
+  updatedAt: isoTimeSchema,
+}).meta({ id: 'DataFile' });
+
+export type FileSummary = z.infer<typeof fileSummarySchema>;
 
 /** A collection's files (without their contents), by path. */
 export async function listDataFiles(db: Db, collectionId: string): Promise<FileSummary[]> {

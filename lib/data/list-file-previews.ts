@@ -1,7 +1,12 @@
 import type { Db } from '@/lib/db/client';
-import { listDataFiles, type FileSummary } from './list-data-files';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
+import { decodeNameCursor, encodeNameCursor } from '@/lib/pagination/page-cursor';
+import type { FileSummary } from './list-data-files';
 
-export const PREVIEW_BYTES = 64 * 1024;
+export const FILE_PAGE_SIZE = 20;
+/** How much of each text file a page shows; the rest is a download away. */
+export const PREVIEW_BYTES = 16 * 1024;
 
 export interface FilePreview extends FileSummary {
   /** The file's text (its first PREVIEW_BYTES), or null for binary content. */
@@ -9,19 +14,36 @@ export interface FilePreview extends FileSummary {
   truncated: boolean;
 }
 
-/** A collection's files with the start of each text file, for the collection page. */
-export async function listFilePreviews(db: Db, collectionId: string): Promise<FilePreview[]> {
-  const [files, heads] = await Promise.all([
-    listDataFiles(db, collectionId),
-    db.$queryRaw<Array<{ path: string; head: Uint8Array }>>`
-      SELECT "path", substring("content" from 1 for ${PREVIEW_BYTES}::int) AS "head" FROM "DataFile" WHERE "collectionId" = ${collectionId}`,
+export interface FilePreviewPage extends PageInfo {
+  files: FilePreview[];
+}
+
+/**
+ * A page of a collection's files in name order, with the start of each text file and the
+ * total; `prefix` narrows them to names that start with it.
+ */
+export async function listFilePreviews(db: Db, collectionId: string, { prefix, cursor }: { prefix?: string; cursor?: string | null } = {}): Promise<FilePreviewPage> {
+  const where: Prisma.DataFileWhereInput = { collectionId, ...(prefix ? { path: { startsWith: prefix } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.dataFile.findMany({
+      where: cursor ? { AND: [where, { path: { gt: decodeNameCursor(cursor) } }] } : where,
+      orderBy: { path: 'asc' },
+      take: FILE_PAGE_SIZE + 1,
+      select: { path: true, size: true, contentType: true, updatedAt: true },
+    }),
+    countUpTo((take) => db.dataFile.count({ where, take, orderBy: { path: 'asc' } })),
   ]);
+  const page = sliceKeysetPage(rows, FILE_PAGE_SIZE, (file) => encodeNameCursor(file.path));
+  const heads = await db.$queryRaw<Array<{ path: string; head: Uint8Array }>>`
+    SELECT "path", substring("content" from 1 for ${PREVIEW_BYTES}::int) AS "head"
+    FROM "DataFile" WHERE "collectionId" = ${collectionId} AND "path" = ANY(${page.rows.map((file) => file.path)}::text[])`;
   const headOf = new Map(heads.map((row) => [row.path, row.head]));
-  return files.map((file) => {
-    const head = headOf.get(file.filename) ?? new Uint8Array();
+  const files = page.rows.map((file) => {
+    const head = headOf.get(file.path) ?? new Uint8Array();
     const truncated = file.size > head.length;
-    return { ...file, text: decodeText(head, truncated), truncated };
+    return { filename: file.path, size: file.size, contentType: file.contentType, updatedAt: file.updatedAt.toISOString(), text: decodeText(head, truncated), truncated };
   });
+  return { files, ...total, nextCursor: page.nextCursor };
 }
 
 /** UTF-8 text without NUL bytes, else null. A cut may split a character: drop its bytes. */

@@ -6,8 +6,12 @@ import { env } from '@/lib/env';
 export type Db = PrismaClient;
 
 // The pool behind each client, for the few hot paths that talk to PostgreSQL directly
-// (one round trip, no query compiler): claiming and finishing runs.
-const pools = new WeakMap<Db, pg.Pool>();
+// (one round trip, no query compiler): claiming and finishing runs. Kept on the process,
+// as the client is (below): Next.js's production server loads this module once for its
+// pages and once for its route handlers, and the client one of them made must be found
+// by the other ("Not a client made by createDb" once a page had made it first).
+const globalForPools = globalThis as unknown as { eventFlowsDbPools?: WeakMap<Db, pg.Pool> };
+const pools = (globalForPools.eventFlowsDbPools ??= new WeakMap<Db, pg.Pool>());
 
 export function createDb(databaseUrl: string): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl });

@@ -36,4 +36,7 @@ export const filtersSchema = z.preprocess(
       return patterns.length > 0 ? patterns : undefined;
     })
     .optional(),
-);
+).meta({
+  description: 'Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.',
+  example: [{ type: ['order'], amount: [{ numeric: ['>', 0] }] }],
+});

@@ -29,6 +29,15 @@ describe('a filter pattern', () => {
     expect(reasonOf('{"a": {"b": [{"exists": "yes"}]}}')).toMatch(/"a.b": "exists" takes true or false/);
     expect(reasonOf(`{"a": ["${'x'.repeat(2100)}"]}`)).toMatch(/at most 2048 characters/);
   });
+
+  it('refuses the keys __proto__, constructor and prototype, at any depth, rather than compile them to a pattern that matches everything', () => {
+    expect(reasonOf('{"__proto__": ["x"]}')).toBe('"__proto__" cannot be a key of a pattern (nor can constructor or prototype)');
+    expect(reasonOf('{"type": ["order"], "constructor": ["x"]}')).toMatch(/^"constructor" cannot be a key/);
+    expect(reasonOf('{"meta": {"prototype": [{"exists": true}]}}')).toMatch(/^"meta.prototype" cannot be a key/);
+    // As the API receives it (parsed JSON, where __proto__ is an own key): a field error on its pattern.
+    const result = filtersSchema.safeParse(JSON.parse('[{"type": ["order"]}, {"__proto__": ["x"]}]'));
+    expect(result.error?.issues[0]).toMatchObject({ path: [1], message: expect.stringMatching(/^"__proto__" cannot be a key/) });
+  });
 });
 
 describe('the filters field', () => {

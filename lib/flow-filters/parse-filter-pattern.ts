@@ -30,6 +30,9 @@ export const MAX_FILTER_PATTERNS = 5;
 export const MAX_FILTER_PATTERN_CHARS = 2048;
 const MAX_DEPTH = 8;
 const NUMERIC_OPS = new Set<string>(['<', '<=', '=', '>', '>=']);
+// Keys that name an object's prototype machinery: `pattern[key] = …` with "__proto__"
+// would set the pattern's prototype instead, leaving an empty pattern that matches everything.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 class PatternError extends Error {}
 
@@ -67,6 +70,7 @@ function patternOf(value: unknown, path: string[], depth: number): FilterPattern
   const pattern: FilterPattern = {};
   for (const [key, field] of entries) {
     const at = [...path, key];
+    if (RESERVED_KEYS.has(key)) throw new PatternError(`"${at.join('.')}" cannot be a key of a pattern (nor can ${[...RESERVED_KEYS].filter((k) => k !== key).join(' or ')})`);
     if (Array.isArray(field)) pattern[key] = matchersOf(field, at.join('.'));
     else if (isPlainObject(field)) pattern[key] = patternOf(field, at, depth + 1);
     else throw new PatternError(`"${at.join('.')}" needs a list of values, like ["${String(field)}"], or a nested object`);

@@ -16,10 +16,17 @@ export const MAX_FLOW_ENTRY_BYTES = MAX_MESSAGES_PER_CALL * 2 * MAX_MESSAGE_BODY
 
 /** One message: its SQS id, raw body and, for FIFO queues, its order. Checked one by one, so one bad message fails only itself. */
 export const flowMessageInput = z.object({
-  id: z.string().min(1).max(128),
-  body: z.string().refine((body) => Buffer.byteLength(body) <= MAX_MESSAGE_BODY_BYTES, `A message body may hold at most ${MAX_MESSAGE_BODY_BYTES} bytes`),
-  groupId: z.string().min(1).max(128).optional(),
-  sequenceNumber: z.string().regex(/^\d{1,40}$/).optional(),
+  id: z.string().min(1).max(128).describe('The SQS message id.'),
+  body: z
+    .string()
+    .refine((body) => Buffer.byteLength(body) <= MAX_MESSAGE_BODY_BYTES, `A message body may hold at most ${MAX_MESSAGE_BODY_BYTES} bytes`)
+    .describe('The raw body, at most 1 MiB: the run’s input is its JSON when it is valid JSON PostgreSQL can store, else the string.'),
+  groupId: z.string().min(1).max(128).optional().describe('FIFO queues: the MessageGroupId.'),
+  sequenceNumber: z
+    .string()
+    .regex(/^\d{1,40}$/)
+    .optional()
+    .describe('FIFO queues: the SequenceNumber.'),
 });
 
 /** What the worker sends for one received batch; each message is then checked with flowMessageInput. */
@@ -34,17 +41,19 @@ export type FlowMessage = z.infer<typeof flowMessageInput>;
  * `filtered` when no filter pattern matched it (no run: delete it), 429 no room, 400 the
  * message itself is unusable (SQS redelivers it and, in the end, moves it to the DLQ).
  */
-export type FlowMessageResult =
-  | { id: string; status: 200; runId: string }
-  | { id: string; status: 200; filtered: true }
-  | { id: string; status: 429; error: string }
-  | { id: string; status: 400; error: string };
+export const flowMessageResultSchema = z.union([
+  z.object({ id: z.string(), status: z.literal(200), runId: z.string().describe('Its run: queued now, or earlier for a message delivered again.') }),
+  z.object({ id: z.string(), status: z.literal(200), filtered: z.literal(true).describe('No filter pattern matched: no run; delete the message.') }),
+  z.object({ id: z.string(), status: z.literal(429), error: z.string().describe("The platform's backlog is full: requeue the message.") }),
+  z.object({ id: z.string(), status: z.literal(400), error: z.string().describe('The message itself is unusable.') }),
+]).meta({ id: 'FlowMessageResult' });
 
 /** The answer for a batch. */
-export interface FlowMessagesAnswer {
-  results: FlowMessageResult[];
-  /** How many more messages of this flow would be admitted now: the worker receives no more than that. */
-  room: number;
-  /** Set when a message got 429: when to try again (also the response's Retry-After). */
-  retryAfterSeconds?: number;
-}
+export const flowMessagesAnswerSchema = z.object({
+  results: z.array(flowMessageResultSchema).describe('One per message.'),
+  room: z.number().int().describe('How many more messages of this flow would be admitted now: the worker receives no more than that.'),
+  retryAfterSeconds: z.number().int().optional().describe("Set when a message got 429: when to try again (also the answer's Retry-After)."),
+}).meta({ id: 'FlowMessagesAnswer' });
+
+export type FlowMessageResult = z.infer<typeof flowMessageResultSchema>;
+export type FlowMessagesAnswer = z.infer<typeof flowMessagesAnswerSchema>;

@@ -1,38 +1,36 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import type { RunStatus } from '@/lib/generated/prisma/client';
+import { attemptEntrySchema } from '@/lib/runs/attempt-log';
+import { runStatusSchema } from '@/lib/runs/run-summary';
+import { runVersionOf } from '@/lib/runs/run-version';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
-export interface AttemptEntry {
-  attempt: number;
-  at: string;
-  outcome: string;
-  error?: string;
-  by?: string;
-}
+export const messageTraceSchema = z.object({
+  messageId: z.string(),
+  runs: z.array(
+    z.object({
+      runId: z.string(),
+      status: runStatusSchema,
+      version: z.string(),
+      input: z.unknown(),
+      output: z.unknown(),
+      error: z.string().nullable(),
+      attempts: z.number().int(),
+      maxAttempts: z.number().int(),
+      attemptLog: z.array(attemptEntrySchema),
+      receivedAt: isoTimeSchema.describe('When the platform accepted the message (its run was queued).'),
+      startedAt: isoTimeSchema.nullable(),
+      finishedAt: isoTimeSchema.nullable(),
+      waitedMs: z.number().int().nullable().describe('From received to started.'),
+      durationMs: z.number().int().nullable(),
+      totalMs: z.number().int().nullable().describe('From received to finished.'),
+    }),
+  ),
+}).meta({ id: 'MessageTrace' });
 
-export interface MessageTraceRun {
-  runId: string;
-  status: RunStatus;
-  version: string;
-  input: unknown;
-  output: unknown;
-  error: string | null;
-  attempts: number;
-  maxAttempts: number;
-  attemptLog: AttemptEntry[];
-  /** Receive (accepted, run queued) → started → finished, and the time in between. */
-  receivedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  waitedMs: number | null;
-  durationMs: number | null;
-  totalMs: number | null;
-}
-
-export interface MessageTrace {
-  messageId: string;
-  runs: MessageTraceRun[];
-}
+export type MessageTrace = z.infer<typeof messageTraceSchema>;
+export type MessageTraceRun = MessageTrace['runs'][number];
 
 /** What became of one SQS message of a flow (the caller has checked the flow is theirs to read). */
 export async function getMessageTrace(db: Db, flowId: string, messageId: string): Promise<MessageTrace> {
@@ -48,13 +46,13 @@ export async function getMessageTrace(db: Db, flowId: string, messageId: string)
     runs: runs.map((run) => ({
       runId: run.id,
       status: run.status,
-      version: run.version.version,
+      version: runVersionOf(run),
       input: run.input,
       output: run.output,
       error: run.error,
       attempts: run.attempt,
       maxAttempts: run.maxAttempts,
-      attemptLog: Array.isArray(run.attemptLog) ? (run.attemptLog as unknown as AttemptEntry[]) : [],
+      attemptLog: attemptLogOf(run.attemptLog),
       receivedAt: run.createdAt.toISOString(),
       startedAt: run.startedAt?.toISOString() ?? null,
       finishedAt: run.finishedAt?.toISOString() ?? null,

@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
 import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 import { partitionOfRegion } from '@/lib/sqs/partition-of-region';
-import { describeAwsError, type AwsProblem } from '@/lib/sqs/describe-aws-error';
+import { awsProblemSchema, describeAwsError } from '@/lib/sqs/describe-aws-error';
 import { formatSqsArn } from '@/lib/sqs/sqs-arn';
 import { parseQueueUrl } from '@/lib/flows/parse-queue-url';
 import { regionFromQueueUrl } from '@/lib/sqs/region-from-queue-url';
 import { parseInput } from '@/lib/validation/parse-input';
 import { testMessageInput } from './test-message-input';
 
-export type TestMessageResult =
-  | { ok: true; messageId: string }
-  /** `policyStatement`: when the role lacks sqs:SendMessage, the statement to add to its policy. */
-  | { ok: false; problem: AwsProblem; policyStatement?: Record<string, unknown> };
+export const testMessageResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), messageId: z.string().describe('The SQS message id.') }),
+  z.object({
+    ok: z.literal(false),
+    problem: awsProblemSchema,
+    policyStatement: z.record(z.string(), z.unknown()).optional().describe('When the role lacks sqs:SendMessage: the statement to add to its policy.'),
+  }),
+]);
+
+export type TestMessageResult = z.infer<typeof testMessageResultSchema>;
 
 /**
  * Publishes a message to the flow's queue with SendMessage, as the flow's role (local

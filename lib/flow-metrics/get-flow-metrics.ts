@@ -1,8 +1,13 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 import { DURATION_BUCKETS, durationQuantile } from './duration-buckets';
 
-export type MetricsRange = 'hour' | 'day';
+/** `?range=`: the last hour per minute (the default), or the last day per 15 minutes. */
+export const metricsRangeSchema = z.enum(['hour', 'day']);
+
+export type MetricsRange = z.infer<typeof metricsRangeSchema>;
 
 /** The last hour per minute, the last day per 15 minutes. */
 const RANGES: Record<MetricsRange, { points: number; stepMinutes: number }> = {
@@ -13,23 +18,25 @@ const RANGES: Record<MetricsRange, { points: number; stepMinutes: number }> = {
 const COUNTS = ['received', 'accepted', 'requeued', 'failed', 'filtered', 'runsSucceeded', 'runsFailed', 'runsDead'] as const;
 type CountName = (typeof COUNTS)[number];
 
-export type MetricsPoint = Record<CountName, number> & {
-  /** Start of the point's interval (ISO). */
-  at: string;
-  /** Run duration percentiles of the runs that ended in the interval (null: none ended). */
-  p50Ms: number | null;
-  p95Ms: number | null;
-  /** The last queue sample in the interval (null: none was taken). */
-  queueBacklog: number | null;
-  dlqDepth: number | null;
-};
+const countsSchema = z.object(Object.fromEntries(COUNTS.map((name) => [name, z.number().int()])) as Record<CountName, z.ZodNumber>);
 
-export interface FlowMetrics {
-  range: MetricsRange;
-  stepSeconds: number;
-  points: MetricsPoint[];
-  totals: Record<CountName, number>;
-}
+export const flowMetricsSchema = z.object({
+  range: metricsRangeSchema,
+  stepSeconds: z.number().int(),
+  points: z.array(
+    countsSchema.extend({
+      at: isoTimeSchema.describe("Start of the point's interval."),
+      p50Ms: z.number().nullable().describe('Run duration percentile of the runs that ended in the interval (null: none ended).'),
+      p95Ms: z.number().nullable(),
+      queueBacklog: z.number().int().nullable().describe('The last queue sample in the interval: visible + in flight (null: none was taken).'),
+      dlqDepth: z.number().int().nullable(),
+    }),
+  ),
+  totals: countsSchema,
+}).meta({ id: 'FlowMetrics' });
+
+export type FlowMetrics = z.infer<typeof flowMetricsSchema>;
+export type MetricsPoint = FlowMetrics['points'][number];
 
 interface Row extends Record<CountName, number> {
   minute: Date;
@@ -39,8 +46,8 @@ interface Row extends Record<CountName, number> {
 }
 
 export function parseMetricsRange(value: string | null): MetricsRange {
-  if (value === null || value === 'hour') return 'hour';
-  if (value === 'day') return 'day';
+  const range = metricsRangeSchema.default('hour').safeParse(value ?? undefined);
+  if (range.success) return range.data;
   throw new AppError('BAD_REQUEST', 'range is "hour" or "day"', { range: 'Choose "hour" or "day"' });
 }
 

@@ -9,7 +9,7 @@ import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
 import { notifyFlowsChanged } from './notify-flows-changed';
 
 /**
- * Edit in place: version, timeout, maximum concurrency, maximum attempts and filters of a
+ * Edit in place: version, timeout, maximum concurrency, maximum attempts, run retention and filters of a
  * flow of an algorithm the user owns. Only the fields sent change; blank or null sets a
  * field back to its default. Validated like creation; nothing is saved on any error. The
  * flow entry reads these per batch, and the NOTIFY tells the worker at once.
@@ -32,6 +32,7 @@ export async function editFlow(db: Db, user: Pick<SessionUser, 'id' | 'username'
   if (given.includes('timeoutSeconds')) data.timeoutSeconds = edit.timeoutSeconds ?? null;
   if (given.includes('maxConcurrency')) data.maxConcurrency = edit.maxConcurrency ?? null;
   if (given.includes('maxAttempts')) data.maxAttempts = edit.maxAttempts ?? null;
+  if (given.includes('runRetentionHours')) data.runRetentionHours = edit.runRetentionHours ?? null;
   if (given.includes('filters')) data.filters = filtersToJson(edit.filters);
 
   const updated = await db.$transaction(async (tx) => {

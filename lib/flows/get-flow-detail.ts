@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { countDeadRunsOfFlows } from './count-flow-runs';
-import { FLOW_VIEW_INCLUDE, toFlowView, type FlowView } from './flow-view';
+import { FLOW_VIEW_INCLUDE, flowViewSchema, toFlowView } from './flow-view';
 
-export interface FlowDetail {
-  flow: FlowView;
-  algorithm: { owner: string; name: string; versions: string[] };
-  /** The caller owns the algorithm (admins who do not may read, not change). */
-  canEdit: boolean;
-  /** Its runs that are DEAD or EXPIRED (replayable by the owner). */
-  deadRuns: number;
-}
+/** A connection for its page. */
+export const flowDetailSchema = z.object({
+  flow: flowViewSchema,
+  algorithm: z.object({ owner: z.string(), name: z.string(), versions: z.array(z.string()).describe('Published versions, newest first.') }),
+  canEdit: z.boolean().describe('The caller owns the algorithm (admins who do not may read, not change).'),
+  deadRuns: z.number().int().describe('Its runs that are DEAD or EXPIRED (replayable by the owner).'),
+}).meta({ id: 'FlowDetail' });
+
+export type FlowDetail = z.infer<typeof flowDetailSchema>;
 
 /** A flow for its connection page: its algorithm's owner or an admin may read; anyone else NOT_FOUND. */
 export async function getFlowDetail(db: Db, user: Pick<SessionUser, 'id' | 'isAdmin'>, flowId: string): Promise<FlowDetail> {

@@ -33,6 +33,15 @@ describe('queue URLs', () => {
     expect(parseQueueUrl(url)).toMatchObject({ ok: true, queue: { region } });
   });
 
+  it.each([
+    ['https://sqs-fips.us-east-2.amazonaws.com/123456789012/q', 'https://sqs.us-east-2.amazonaws.com/123456789012/q'],
+    ['https://eu-central-1.queue.amazonaws.com/123456789012/q', 'https://sqs.eu-central-1.amazonaws.com/123456789012/q'],
+    ['https://queue.amazonaws.com/123456789012/q', 'https://sqs.us-east-1.amazonaws.com/123456789012/q'],
+    ['https://cn-north-1.queue.amazonaws.com.cn/123456789012/q', 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q'],
+  ])('stores %s in the one spelling of its queue', (input, url) => {
+    expect(parseQueueUrl(input)).toMatchObject({ ok: true, queue: { url } });
+  });
+
   it('recognises FIFO queues and canonicalises host case, spaces and a trailing slash', () => {
     expect(parseQueueUrl('  https://SQS.eu-west-1.AmazonAWS.com/123456789012/orders-1_a.fifo/ ')).toMatchObject({
       ok: true,

@@ -3,7 +3,11 @@
 // endpoint (the emulator) in local mode. Nothing else.
 
 export interface QueueUrlParts {
-  /** The canonical URL to store and poll (lower-case host, no trailing slash). */
+  /**
+   * The canonical URL to store and poll: one spelling per queue (AWS queues on
+   * sqs.<region>.amazonaws.com[.cn], whichever host variant was typed; lower-case host, no
+   * trailing slash), so that "one queue, one enabled connection" compares queues, not text.
+   */
   url: string;
   /** null for a queue addressed by the local endpoint's own host: use the configured region. */
   region: string | null;
@@ -76,10 +80,13 @@ export function parseQueueUrl(input: string, localEndpoint?: string): QueueUrlRe
   if (!QUEUE_NAME.test(queueName) || rest.length > 0) {
     return fail('The queue name is up to 80 letters, digits, "-" or "_" (FIFO queue names end in .fifo)');
   }
+  // The legacy and FIPS hosts name the same queue; the worker never calls the stored host
+  // (requests go to the region's endpoint), so nothing is lost by storing one spelling.
+  const host = local === undefined ? `sqs.${region}.amazonaws.com${url.hostname.endsWith('.cn') ? '.cn' : ''}` : url.host;
   return {
     ok: true,
     queue: {
-      url: `${url.protocol}//${url.host}/${accountId}/${queueName}`,
+      url: `${url.protocol}//${host}/${accountId}/${queueName}`,
       region,
       accountId,
       queueName,

@@ -6,9 +6,7 @@ import { AppError } from '@/lib/errors';
  * soon as it passes the limit, without keeping the rest. Call it after authenticating.
  */
 export async function readLimitedBody(request: Request, maxBytes: number, what: string): Promise<Buffer> {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `${what} is larger than ${describeBytes(maxBytes)}, the limit`);
-  const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  assertDeclaredBodySize(request, maxBytes, what);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -19,14 +17,24 @@ export async function readLimitedBody(request: Request, maxBytes: number, what: 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes, what);
     }
     chunks.push(value);
   }
 }
 
-/** 10485760 → "10 MB"; 10 × 1 MiB + 64 KiB → "10.06 MB" (binary megabytes, as SQS counts). */
+/** Refuses a request whose Content-Length is over `maxBytes`, before a byte of its body is read. */
+export function assertDeclaredBodySize(request: Pick<Request, 'headers'>, maxBytes: number, what: string): void {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, what);
+}
+
+function tooLarge(maxBytes: number, what: string): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `${what} is larger than ${describeBytes(maxBytes)}, the limit`);
+}
+
+/** 10485760 → "10 MB"; 10 × 1 MiB + 64 KiB → "10.06 MB"; 65536 → "64 KB" (binary units, as SQS counts). */
 export function describeBytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`;
+  const [amount, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / 1024 / 1024, 'MB'];
+  return `${Number.isInteger(amount) ? amount : amount.toFixed(2)} ${unit}`;
 }

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-// The web server and the worker run as JavaScript bundles, not through tsx: tsx's loader
+// The roles (web, worker, migrate) run as JavaScript bundles, not through tsx: tsx's loader
 // thread and its keep-names wrappers (a property array on every closure) cost memory at
 // start and on every flow, which V8's headroom doubles and a thousand flows in one process
 // multiply (docs/benchmarks.md, "Scale"). Bundling is quick, so `npm start` and the tests
@@ -15,6 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROLE_BUNDLES = {
   web: { entry: 'web/main.ts', bundle: path.join(ROOT, '.build', 'web', 'main.mjs') },
   worker: { entry: 'worker/main.ts', bundle: path.join(ROOT, '.build', 'worker', 'main.mjs') },
+  migrate: { entry: 'scripts/migrate.ts', bundle: path.join(ROOT, '.build', 'migrate', 'main.mjs') },
 };
 
 export type Role = keyof typeof ROLE_BUNDLES;

@@ -1,3 +1,4 @@
+import { storeFileExampleUrl } from '@/examples/store-file/example-endpoint';
 import type { Db } from '@/lib/db/client';
 import { DEMO_STORE_FILE } from './demo-data';
 
@@ -8,8 +9,7 @@ export async function seedStoreFileDemo(db: Db, owner: { id: string; username: s
     create: { ownerId: owner.id, name: DEMO_STORE_FILE.name, description: DEMO_STORE_FILE.description },
     update: {},
   });
-  const config = new URLSearchParams({ owner: owner.username, collection: DEMO_STORE_FILE.collection });
-  const endpointUrl = `${appUrl}/api/examples/store-file?${config}`;
+  const endpointUrl = storeFileExampleUrl(appUrl, owner.username, DEMO_STORE_FILE.collection);
   await db.algorithmVersion.upsert({
     where: { algorithmId_version: { algorithmId: algorithm.id, version: DEMO_STORE_FILE.version } },
     create: { algorithmId: algorithm.id, version: DEMO_STORE_FILE.version, endpointUrl },

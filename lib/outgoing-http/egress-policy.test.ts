@@ -13,6 +13,30 @@ describe('the egress policy of algorithm endpoints', () => {
     }
   });
 
+  it('never allows the reserved and benchmarking blocks, site-local or local-use NAT64 addresses, whatever the allow-list says', () => {
+    const everything: EgressPolicy = { allowLoopback: true, allowedNetworks: ['0.0.0.0/0', '::/0'] };
+    for (const address of ['192.0.0.8', '198.18.0.1', '198.19.255.254', 'fec0::1', 'feff::1', '64:ff9b:1::a00:1', '64:ff9b:1:ffff::1']) {
+      expect(addressRefusal(address, 'h', everything), address).toMatch(/may never use/);
+    }
+  });
+
+  it('refuses every known cloud metadata address even where an admin allowed its network', () => {
+    const allowingTheirNetworks: EgressPolicy = { allowLoopback: false, allowedNetworks: ['100.64.0.0/10', '192.0.0.0/24', 'fd00::/8', 'metadata.internal'] };
+    for (const address of ['169.254.169.254', 'fd00:ec2::254', '100.100.100.200', '192.0.0.192']) {
+      expect(addressRefusal(address, 'metadata.internal', allowingTheirNetworks), address).toMatch(/may never use/);
+    }
+    expect(addressRefusal('100.100.100.199', 'h', allowingTheirNetworks)).toBeNull();
+  });
+
+  it('judges the IPv4 address a 6to4 address carries', () => {
+    // 2002:AABB:CCDD::/48 is the 6to4 network of AA.BB.CC.DD.
+    expect(addressRefusal('2002:a9fe:a9fe::1', 'h', production)).toMatch(/169\.254\.169\.254 is a link-local, metadata/);
+    expect(addressRefusal('2002:7f00:1::', 'h', production)).toMatch(/127\.0\.0\.1 is a loopback/);
+    expect(addressRefusal('2002:a00:1::', 'h', production)).toMatch(/10\.0\.0\.1 is a private address/);
+    expect(addressRefusal('2002:a00:1::', 'h', { allowLoopback: false, allowedNetworks: ['10.0.0.0/8'] })).toBeNull();
+    expect(addressRefusal('2002:808:808::1', 'h', production)).toBeNull();
+  });
+
   it('allows loopback only in local mode', () => {
     for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) {
       expect(addressRefusal(address, 'h', production), address).toMatch(/loopback .* only in local mode/);

@@ -14,13 +14,25 @@ export interface EgressPolicy {
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 const cidrs = (...texts: string[]): Cidr[] => texts.map((text) => ipaddr.parseCIDR(text));
 
-// Never: link-local and the clouds' metadata services, "this network", multicast and
-// the reserved/broadcast block.
-const ALWAYS_REFUSED = cidrs('0.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '240.0.0.0/4', '::/128', 'fe80::/10', 'ff00::/8', 'fd00:ec2::254/128');
+// The known cloud instance metadata addresses (AWS, GCP and Azure share 169.254.169.254;
+// fd00:ec2::254 is AWS's IPv6 one; 100.100.100.200 Alibaba Cloud's). They hand out the
+// host's credentials, so they are refused even inside a private network an admin allowed.
+const CLOUD_METADATA = cidrs('169.254.169.254/32', 'fd00:ec2::254/128', '100.100.100.200/32', '192.0.0.192/32');
+// Never: link-local, "this network", the IETF protocol block (192.0.0.0/24, home of
+// some metadata services) and the benchmarking one, multicast, reserved/broadcast, the
+// deprecated site-local IPv6 block, and local-use NAT64 (RFC 8215: whatever the
+// operator's translator maps it to, which cannot be judged from here).
+const ALWAYS_REFUSED = [
+  ...CLOUD_METADATA,
+  ...cidrs('0.0.0.0/8', '169.254.0.0/16', '192.0.0.0/24', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4'),
+  ...cidrs('::/128', 'fe80::/10', 'fec0::/10', 'ff00::/8', '64:ff9b:1::/48'),
+];
 const LOOPBACK = cidrs('127.0.0.0/8', '::1/128');
 const PRIVATE = cidrs('10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7');
-// NAT64 (RFC 6052) carries an IPv4 address in its last 32 bits: judge that address.
+// IPv6 forms that carry an IPv4 address, judged as that address: NAT64 (RFC 6052) in its
+// last 32 bits, 6to4 (RFC 3056) in the 32 bits after 2002::/16.
 const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
+const SIX_TO_FOUR = ipaddr.parseCIDR('2002::/16');
 
 const within = (address: ipaddr.IPv4 | ipaddr.IPv6, ranges: readonly Cidr[]) =>
   ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
@@ -43,14 +55,21 @@ export function splitAllowedNetworks(text: string): { entries: string[]; invalid
   return { entries, invalid: entries.find((entry) => parseAllowedNetwork(entry) === null) };
 }
 
+/** The IPv4 address a NAT64 or 6to4 address carries; any other address as it is. */
+function embeddedIpv4(ip: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (ip.kind() === 'ipv4') return ip;
+  if (ip.match(NAT64)) return ipaddr.fromByteArray(ip.toByteArray().slice(12));
+  if (ip.match(SIX_TO_FOUR)) return ipaddr.fromByteArray(ip.toByteArray().slice(2, 6));
+  return ip;
+}
+
 /**
  * Why the platform must not connect to `address` for `hostname`, in plain words; null
- * when it may. IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * when it may. IPv4-mapped, NAT64 and 6to4 addresses are judged as the IPv4 address they carry.
  */
 export function addressRefusal(address: string, hostname: string, policy: EgressPolicy): string | null {
   if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
-  let ip = ipaddr.process(address);
-  if (ip.kind() === 'ipv6' && ip.match(NAT64)) ip = ipaddr.fromByteArray(ip.toByteArray().slice(12));
+  const ip = embeddedIpv4(ipaddr.process(address));
   const shown = ip.toString();
   if (within(ip, ALWAYS_REFUSED)) return `${shown} is a link-local, metadata, multicast or reserved address, which algorithms may never use`;
   if (within(ip, LOOPBACK)) return policy.allowLoopback ? null : `${shown} is a loopback address, which algorithms may use only in local mode`;

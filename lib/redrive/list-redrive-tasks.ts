@@ -1,11 +1,11 @@
 import { ListMessageMoveTasksCommand, type ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
 import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 import { awsAppError } from '@/lib/sqs/aws-app-error';
-import { isUnknownAction, type RedriveMethod, type RedriveStatus, type RedriveTask } from './redrive-task';
+import { isUnknownAction, type RedriveStatus, type RedriveTask, type RedriveTasks } from './redrive-task';
 import { resolveDeadLetterQueue } from './resolve-dead-letter-queue';
 
 /** The latest message move tasks out of the flow's DLQ, newest first, with their progress. */
-export async function listRedriveTasks(flow: QueueFlow, access: QueueAccess): Promise<{ method: RedriveMethod; tasks: RedriveTask[] }> {
+export async function listRedriveTasks(flow: QueueFlow, access: QueueAccess): Promise<RedriveTasks> {
   const sqs = access.clientFor(flow);
   try {
     const { dlq } = await resolveDeadLetterQueue(sqs, flow.queueUrl);

@@ -2,14 +2,14 @@ import { StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
 import { awsAppError } from '@/lib/sqs/aws-app-error';
 import { moveMessagesDirectly } from './move-messages-directly';
-import { isUnknownAction, type RedriveMethod, type RedriveTask } from './redrive-task';
+import { isUnknownAction, type StartedRedrive } from './redrive-task';
 import { resolveDeadLetterQueue } from './resolve-dead-letter-queue';
 
 /**
  * Moves the messages of the flow's DLQ back to its queue: an SQS message move task
  * (SourceArn = the DLQ, DestinationArn = the queue) that SQS runs on its own.
  */
-export async function startRedrive(flow: QueueFlow, access: QueueAccess): Promise<{ method: RedriveMethod; task: RedriveTask }> {
+export async function startRedrive(flow: QueueFlow, access: QueueAccess): Promise<StartedRedrive> {
   const sqs = access.clientFor(flow);
   try {
     const queues = await resolveDeadLetterQueue(sqs, flow.queueUrl);

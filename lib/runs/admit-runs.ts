@@ -48,7 +48,7 @@ export interface AdmissionResult {
   retryAfterSeconds?: number;
 }
 
-interface AdmissionState {
+export interface AdmissionState {
   existing: Record<string, { id: string; status: string }> | null;
   total: number;
   mine: number;
@@ -56,7 +56,7 @@ interface AdmissionState {
 }
 
 // A place in the backlog is waited for this long at most (admissions queue on the lock).
-const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
+export const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
 
 // One INSERT for the whole batch (the rows of one unnest). A message that already has a
 // run of this flow is skipped (ON CONFLICT DO NOTHING; one being inserted by another
@@ -78,18 +78,25 @@ const INSERT_RUNS = {
     RETURNING "id", "sqsMessageId"`,
 };
 
-const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
+export const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
 
 // Everything decided under the lock, read in one statement (so after the lock was
-// granted: its own snapshot), leaving out this transaction's own rows. The literal statuses
-// let its generic plan use the index of waiting and running runs. Its NOTIFY is
-// delivered on commit only, so the executor never wakes before the runs are visible.
-const READ_ADMISSION_STATE = {
+// granted: its own snapshot), leaving out this transaction's own rows. A message's run is
+// found among the runs, or, once the retention sweep has deleted it, in DeletedRunMessage
+// (written in the transaction that deleted the run, so one snapshot sees one or the
+// other). The literal statuses let its generic plan use the index of waiting and running
+// runs. Its NOTIFY is delivered on commit only, so the executor never wakes before the
+// runs are visible.
+export const READ_ADMISSION_STATE = {
   name: 'admit-read-state',
   text: `
     SELECT
-      (SELECT json_object_agg("sqsMessageId", json_build_object('id', "id", 'status', "status")) FROM "AlgorithmRun"
-        WHERE "eventFlowId" = $1 AND "sqsMessageId" = ANY($2::text[]) AND NOT ("id" = ANY($3::text[]))) AS existing,
+      (SELECT json_object_agg(e."sqsMessageId", json_build_object('id', e."id", 'status', e."status")) FROM (
+        SELECT "sqsMessageId", "id", "status" FROM "AlgorithmRun"
+          WHERE "eventFlowId" = $1 AND "sqsMessageId" = ANY($2::text[]) AND NOT ("id" = ANY($3::text[]))
+        UNION ALL
+        SELECT "sqsMessageId", "runId", "status" FROM "DeletedRunMessage"
+          WHERE "eventFlowId" = $1 AND "sqsMessageId" = ANY($2::text[])) e) AS existing,
       count(*)::int AS total,
       count(*) FILTER (WHERE "callerId" = $4)::int AS mine,
       (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings,
@@ -97,7 +104,7 @@ const READ_ADMISSION_STATE = {
     FROM "AlgorithmRun" WHERE "status" IN ('QUEUED', 'RUNNING') AND "status" = $5::"RunStatus" AND NOT ("id" = ANY($3::text[]))`,
 };
 
-const DELETE_REFUSED = { name: 'admit-delete-refused', text: `DELETE FROM "AlgorithmRun" WHERE "id" = ANY($1::text[])` };
+const DELETE_DISCARDED = { name: 'admit-delete-discarded', text: `DELETE FROM "AlgorithmRun" WHERE "id" = ANY($1::text[])` };
 
 /**
  * Admits the items in order while there is room; one answer per item. An item whose
@@ -150,10 +157,16 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
 
       let admittedFresh = 0;
       const refusedRunIds: string[] = [];
+      // Rows inserted for a message whose earlier run was deleted by the retention sweep:
+      // the message is answered with that run, and the new row goes again.
+      const supersededRunIds = new Set<string>();
       const admissions = items.map((item): Admission => {
         const known = item.sqsMessageId ? existing.get(item.sqsMessageId) : undefined;
-        if (known) return { admitted: true, runId: known.id, status: known.status };
         const run = insertedRun(item);
+        if (known) {
+          if (run) supersededRunIds.add(run.id);
+          return { admitted: true, runId: known.id, status: known.status };
+        }
         // The same message twice in the batch: the second shares the first's answer.
         if (run && candidates.indexOf(item) === -1) return refusedRunIds.includes(run.id) ? { admitted: false, reason: limits.refusal } : { admitted: true, runId: run.id, status: batch.status };
         if (run && admittedFresh < limits.room) {
@@ -163,7 +176,8 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
         if (run) refusedRunIds.push(run.id);
         return { admitted: false, reason: limits.refusal };
       });
-      if (refusedRunIds.length > 0) await client.query({ ...DELETE_REFUSED, values: [refusedRunIds] });
+      const discardedRunIds = [...refusedRunIds, ...supersededRunIds];
+      if (discardedRunIds.length > 0) await client.query({ ...DELETE_DISCARDED, values: [discardedRunIds] });
       const refused = admissions.filter((admission) => !admission.admitted).length;
       return { admissions, room: limits.room - admittedFresh, refused, userBound: limits.userBound };
     },
@@ -176,7 +190,7 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
 }
 
 /** From how fast runs (the caller's when their own limit binds, else everyone's) finished in the last minute. */
-async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number; callerId?: string }): Promise<number> {
+export async function retryAfterSeconds(db: Db, { needed, callerId }: { needed: number; callerId?: string }): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ finished: number }>>`
     SELECT count(*)::int AS finished FROM "AlgorithmRun"
     WHERE "finishedAt" > (now() AT TIME ZONE 'UTC') - interval '60 seconds'

@@ -17,8 +17,9 @@ export interface FinishingRun {
 // Outcomes are written in batches (batchWhileBusy): a busy executor writes many runs per
 // round trip and an idle one writes each at once. One named prepared statement (planned
 // once per connection) finishes a batch and adds its ended runs to their flows' per-minute
-// rollups (the connection page's charts), summed per flow first: one upsert per flow and
-// minute.
+// rollups (the connection page's charts) and to their flows' totals (the run counts of the
+// Events rows, the connection page and the admin view), summed per flow first: one upsert
+// per flow and minute, and one per flow.
 const FINISH_RUNS = {
   name: 'finish-runs',
   text: `
@@ -60,6 +61,14 @@ const FINISH_RUNS = {
         "runsDead" = m."runsDead" + EXCLUDED."runsDead",
         "durationBuckets" = (SELECT array_agg(COALESCE(m."durationBuckets"[i], 0) + EXCLUDED."durationBuckets"[i] ORDER BY i)
           FROM generate_series(1, $14::int) AS i)
+    ),
+    totals AS (
+      INSERT INTO "FlowRunTotals" AS t ("eventFlowId", "succeeded", "failed")
+      SELECT p."eventFlowId", p.succeeded, p.failed
+      FROM per_flow p WHERE p.succeeded + p.failed > 0 ORDER BY p."eventFlowId"
+      ON CONFLICT ("eventFlowId") DO UPDATE SET
+        "succeeded" = t."succeeded" + EXCLUDED."succeeded",
+        "failed" = t."failed" + EXCLUDED."failed"
     )
     SELECT "id" FROM finished`,
 };

@@ -1,8 +1,11 @@
 import type { Db } from '@/lib/db/client';
-import type { RunStatus } from '@/lib/generated/prisma/client';
+import type { Prisma, RunStatus } from '@/lib/generated/prisma/client';
+import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
+import { NEWEST_FIRST, runCursorOf, runsAfterCursor } from './newest-first';
+import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
 
-export const RUN_LIST_LIMIT = 100;
+export const RUN_PAGE_SIZE = 50;
 
 export interface RunListFilter {
   /** SQS message ids that start with it. */
@@ -10,14 +13,23 @@ export interface RunListFilter {
   status?: RunStatus | null;
 }
 
-/** An algorithm's latest runs, newest first, narrowed by SQS message id prefix and status. */
-export async function listAlgorithmRuns(db: Db, algorithmId: string, filter: RunListFilter = {}): Promise<RunSummary[]> {
+export interface RunPage extends PageInfo {
+  runs: RunSummary[];
+}
+
+/** A page of an algorithm's runs, newest first, narrowed by SQS message id prefix and status, with their total. */
+export async function listAlgorithmRuns(db: Db, algorithmId: string, filter: RunListFilter = {}, cursor?: string | null): Promise<RunPage> {
   const search = filter.messageId?.trim();
-  const rows = await db.algorithmRun.findMany({
-    where: { algorithmId, ...(search ? { sqsMessageId: { startsWith: search } } : {}), ...(filter.status ? { status: filter.status } : {}) },
-    orderBy: { createdAt: 'desc' },
-    take: RUN_LIST_LIMIT,
-    select: runSummarySelect,
-  });
-  return rows.map(toRunSummary);
+  const where: Prisma.AlgorithmRunWhereInput = {
+    algorithmId,
+    ...(search ? { sqsMessageId: { startsWith: search } } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const [rows, total, { runRetentionHours }] = await Promise.all([
+    db.algorithmRun.findMany({ where: { ...where, ...runsAfterCursor(cursor) }, orderBy: NEWEST_FIRST, take: RUN_PAGE_SIZE + 1, select: runSummarySelect }),
+    countUpTo((take) => db.algorithmRun.count({ where, take, orderBy: NEWEST_FIRST })),
+    getPlatformSettings(db),
+  ]);
+  const page = sliceKeysetPage(rows, RUN_PAGE_SIZE, runCursorOf);
+  return { runs: page.rows.map((row) => toRunSummary(row, runRetentionHours)), ...total, nextCursor: page.nextCursor };
 }

@@ -1,30 +1,27 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 
-export interface PlatformSettings {
-  /** Runs executing at once, platform-wide ("maximum number of workers"). */
-  maxWorkers: number;
-  /** Runs executing at once for one user. */
-  userSessionLimit: number;
-  /** Runs waiting to execute, per user: beyond it admission answers 429. */
-  userQueueLimit: number;
-  /** Runs waiting to execute, platform-wide. */
-  platformQueueLimit: number;
-  /** Attempts per run of flows that set no retry policy (and of async API runs). */
-  defaultMaxAttempts: number;
-  /** A run still queued after this many hours is EXPIRED. */
-  queuedRunExpiryHours: number;
-  awsAccountNumber: string | null;
-  /** "Private networks algorithms may use": CIDRs or host names, separated by commas or new lines. */
-  algorithmAllowedNetworks: string;
-  /** Event flows one user may have. */
-  userFlowLimit: number;
-  /** Hosted data one user may store, in MB. */
-  userDataQuotaMb: number;
-}
+export const platformSettingsSchema = z.object({
+  maxWorkers: z.number().int().describe('Runs executing at once, platform-wide ("maximum number of workers").'),
+  userSessionLimit: z.number().int().describe('Runs executing at once for one user.'),
+  userQueueLimit: z.number().int().describe('Runs waiting to execute, per user: beyond it admission answers 429.'),
+  platformQueueLimit: z.number().int().describe('Runs waiting to execute, platform-wide.'),
+  defaultMaxAttempts: z.number().int().describe('Attempts per run of flows that set no retry policy (and of async API runs).'),
+  queuedRunExpiryHours: z.number().int().describe('A run still queued after this many hours is EXPIRED.'),
+  awsAccountNumber: z.string().nullable().describe("The platform's 12-digit AWS account number (the CloudFormation template's default)."),
+  algorithmAllowedNetworks: z.string().describe('"Private networks algorithms may use": CIDRs or host names, separated by commas or new lines.'),
+  userFlowLimit: z.number().int().describe('Event flows one user may have.'),
+  userDataQuotaMb: z.number().int().describe('Hosted data one user may store, in MB.'),
+  userCollectionLimit: z.number().int().describe('Hosted data collections one user may have.'),
+  runRetentionHours: z.number().int().describe('"Keep finished runs for": hours an ended run is kept before it is deleted, unless its connection sets its own.'),
+}).meta({ id: 'PlatformSettings' });
+
+export type PlatformSettings = z.infer<typeof platformSettingsSchema>;
 
 // Columns added after the first settings: null until an admin saves them.
-type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' ? null : never) };
+type NullUntilSaved = 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb' | 'userCollectionLimit' | 'runRetentionHours';
+type SettingsRow = { [K in keyof PlatformSettings]?: PlatformSettings[K] | (K extends NullUntilSaved ? null : never) };
 
 /** The settings until an admin saves them: the environment's defaults. */
 export function defaultPlatformSettings(): PlatformSettings {
@@ -40,6 +37,8 @@ export function defaultPlatformSettings(): PlatformSettings {
     algorithmAllowedNetworks: config.ALGORITHM_ENDPOINT_ALLOWED_NETWORKS,
     userFlowLimit: config.USER_FLOW_LIMIT,
     userDataQuotaMb: config.USER_DATA_QUOTA_MB,
+    userCollectionLimit: config.USER_COLLECTION_LIMIT,
+    runRetentionHours: Math.round(config.RUN_RETENTION_DAYS * 24),
   };
 }
 
@@ -48,7 +47,7 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
   const defaults = defaultPlatformSettings();
   if (!row) return defaults;
   const pick = <K extends keyof PlatformSettings>(key: K): PlatformSettings[K] => (row[key] === undefined ? defaults[key] : (row[key] as PlatformSettings[K]));
-  const orDefault = <K extends 'algorithmAllowedNetworks' | 'userFlowLimit' | 'userDataQuotaMb'>(key: K): PlatformSettings[K] =>
+  const orDefault = <K extends NullUntilSaved>(key: K): PlatformSettings[K] =>
     (row[key] ?? defaults[key]) as PlatformSettings[K];
   return {
     maxWorkers: pick('maxWorkers'),
@@ -61,6 +60,8 @@ export function settingsFromRow(row: SettingsRow | null): PlatformSettings {
     algorithmAllowedNetworks: orDefault('algorithmAllowedNetworks'),
     userFlowLimit: orDefault('userFlowLimit'),
     userDataQuotaMb: orDefault('userDataQuotaMb'),
+    userCollectionLimit: orDefault('userCollectionLimit'),
+    runRetentionHours: orDefault('runRetentionHours'),
   };
 }
 

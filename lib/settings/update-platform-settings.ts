@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { splitAllowedNetworks } from '@/lib/outgoing-http/egress-policy';
 import type { Db } from '@/lib/db/client';
+import { runRetentionHoursSchema } from '@/lib/runs/run-retention';
 import { getPlatformSettings, settingsFromRow, type PlatformSettings } from './get-platform-settings';
 
 const wholeNumber = (max: number) =>
@@ -27,6 +28,8 @@ export const platformSettingsInput = z.object({
     .transform((parsed) => parsed.entries.join('\n')),
   userFlowLimit: wholeNumber(100_000),
   userDataQuotaMb: wholeNumber(10_000_000),
+  userCollectionLimit: wholeNumber(100_000),
+  runRetentionHours: runRetentionHoursSchema,
 });
 
 /**

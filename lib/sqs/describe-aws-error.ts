@@ -1,28 +1,33 @@
+import { z } from 'zod';
 import { coerceError } from '@/lib/logger';
 
 // AWS errors in plain words, for people who set up the AWS side: what failed, and what
 // to check. AWS names errors by `name` (SDK v3); network failures carry a Node `code`.
 
-export type AwsProblemCode =
-  | 'ROLE_NOT_ASSUMABLE'
+export const awsProblemCodeSchema = z.enum([
+  'ROLE_NOT_ASSUMABLE',
   // The role trusts the platform without requiring the owner's external ID (lib/connection-checks/check-role-trust.ts).
-  | 'EXTERNAL_ID_NOT_REQUIRED'
-  | 'PLATFORM_CREDENTIALS_MISSING'
-  | 'CREDENTIALS_REJECTED'
-  | 'QUEUE_NOT_FOUND'
-  | 'ACCESS_DENIED'
-  | 'KMS_ACCESS_DENIED'
-  | 'THROTTLED'
-  | 'UNREACHABLE'
-  | 'UNSUPPORTED'
-  | 'AWS_ERROR';
+  'EXTERNAL_ID_NOT_REQUIRED',
+  'PLATFORM_CREDENTIALS_MISSING',
+  'CREDENTIALS_REJECTED',
+  'QUEUE_NOT_FOUND',
+  'ACCESS_DENIED',
+  'KMS_ACCESS_DENIED',
+  'THROTTLED',
+  'UNREACHABLE',
+  'UNSUPPORTED',
+  'AWS_ERROR',
+]);
 
-export interface AwsProblem {
-  code: AwsProblemCode;
-  message: string;
-  /** The AWS error name, for operators who search AWS's documentation. */
-  awsError?: string;
-}
+/** What AWS refused or failed, in plain words. */
+export const awsProblemSchema = z.object({
+  code: awsProblemCodeSchema,
+  message: z.string(),
+  awsError: z.string().optional().describe("The AWS error name, for operators who search AWS's documentation."),
+}).meta({ id: 'AwsProblem' });
+
+export type AwsProblemCode = z.infer<typeof awsProblemCodeSchema>;
+export type AwsProblem = z.infer<typeof awsProblemSchema>;
 
 export interface AwsCall {
   /** The IAM action that was attempted, e.g. sqs:GetQueueAttributes. */

@@ -1,16 +1,18 @@
 import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-
-export interface PeekedMessage {
-  messageId: string;
-  /** The first PEEK_BODY_LIMIT characters of the body. */
-  body: string;
-  bodyTruncated: boolean;
-  /** When the message was first sent (kept when SQS moves it to a DLQ). */
-  sentAt: string | null;
-  receiveCount: number | null;
-}
+import { z } from 'zod';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
 
 export const PEEK_BODY_LIMIT = 4_096;
+
+export const peekedMessageSchema = z.object({
+  messageId: z.string(),
+  body: z.string().describe(`The first ${PEEK_BODY_LIMIT.toLocaleString('en')} characters of the body.`),
+  bodyTruncated: z.boolean(),
+  sentAt: isoTimeSchema.nullable().describe('When the message was first sent (kept when SQS moves it to a DLQ).'),
+  receiveCount: z.number().int().nullable(),
+}).meta({ id: 'PeekedMessage' });
+
+export type PeekedMessage = z.infer<typeof peekedMessageSchema>;
 
 /**
  * Looks at up to `max` messages without taking them: ReceiveMessage with a visibility

@@ -58,7 +58,9 @@ describe('the admin view of DLQ counts, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Peek at messages' }).click();
     await dialog.getByRole('list', { name: 'Dead-letter messages' }).getByText('{"n":2}').waitFor();
 
-    await dialog.getByRole('button', { name: 'Move messages back to the queue' }).click();
+    await dialog.getByRole('button', { name: 'Move 3 messages back to the queue' }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Move 3 messages back to ${queue.name}?` });
+    await confirm.getByRole('button', { name: 'Move 3 messages' }).click();
     await dialog.getByText('Moved 3 of 3 messages').waitFor();
     expect((await queueDepth(sqs, queue.dlqUrl)).total).toBe(0);
     expect((await queueDepth(sqs, queue.queueUrl)).total).toBe(3);

@@ -81,7 +81,9 @@ describe('the Events tab and its Connect broker modal, in Chromium', () => {
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ')[0]!;
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(message);
+    // Something was typed: Escape asks before discarding it.
     await page.keyboard.press('Escape');
+    await dialog().getByRole('button', { name: 'Discard' }).click();
     await dialog().waitFor({ state: 'detached' });
     expect(await brokerCount()).toBe(before);
   });

@@ -16,6 +16,7 @@ describe('dead runs, in Chromium', () => {
   let endpoint: AlgorithmEndpoint;
   let executor: RunExecutor;
   let base: string;
+  let algorithm: Awaited<ReturnType<typeof createAlgorithm>>;
   const queueName = 'orders-dead';
 
   beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('dead runs, in Chromium', () => {
     executor = startTestRunExecutor(s.t.db, { dataTokenKey: TEST_DATA_TOKEN_KEY, dataApiUrl: s.app.url, logger, allowLoopbackEndpoints: true });
     const username = await signUpInBrowser(s.page, s.app.url);
     const owner = await s.t.db.user.findUniqueOrThrow({ where: { username } });
-    const algorithm = await createAlgorithm(s.t.db, owner.id, { endpointUrl: endpoint.url });
+    algorithm = await createAlgorithm(s.t.db, owner.id, { endpointUrl: endpoint.url });
     const flow = await createEventFlow(s.t.db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl: `http://sqs.us-east-1.localhost:4566/000000000000/${queueName}` });
     await createEndedRuns(s.t.db, algorithm, 'DEAD', 2, { eventFlowId: flow.id });
     await createEndedRuns(s.t.db, algorithm, 'EXPIRED', 1, { eventFlowId: flow.id });
@@ -59,6 +60,30 @@ describe('dead runs, in Chromium', () => {
     await page.getByText('Succeeded').waitFor({ timeout: 15_000 });
     const runId = page.url().split('/').at(-1)!;
     expect(await t.db.algorithmRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'SUCCEEDED', attempt: 2 });
+  });
+
+  it('says why when a replay does not fit the queue limits, and the run stays dead', async () => {
+    const { page, t } = s;
+    await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, userQueueLimit: 1 } });
+    // The owner's one place in the backlog is taken by a retry waiting an hour.
+    const [waiting] = await t.db.algorithmRun.createManyAndReturn({
+      data: [{ algorithmId: algorithm.id, versionId: algorithm.versions[0]!.id, callerId: algorithm.ownerId, source: 'API', input: 'x', timeoutSeconds: 30, status: 'QUEUED', nextAttemptAt: new Date(Date.now() + 3_600_000) }],
+    });
+    try {
+      await page.goto(`${base}/runs?status=dead`);
+      await expect.poll(() => runRows().count()).toBe(1); // the other one was replayed above
+      await runRows().first().getByRole('link').first().click();
+      await page.getByRole('button', { name: 'Replay' }).click();
+      const confirm = page.getByRole('alertdialog');
+      await confirm.getByRole('button', { name: 'Replay' }).click();
+      await confirm.getByRole('alert').getByText('You have 1 runs waiting to execute, your queue limit; try again later').waitFor();
+      const runId = page.url().split('/').at(-1)!;
+      expect((await t.db.algorithmRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe('DEAD');
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await t.db.algorithmRun.delete({ where: { id: waiting!.id } });
+      await t.db.platformSettings.deleteMany();
+    }
   });
 
   it('replay all dead runs of a connection from its Events row, after a confirmation', async () => {

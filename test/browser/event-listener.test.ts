@@ -67,6 +67,8 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
     await dialog().getByText(`${username}/listenerAlgo has no published version 9.9.9`).waitFor();
     expect(await t.db.eventFlow.count()).toBe(before);
     await page.keyboard.press('Escape');
+    await dialog().getByRole('button', { name: 'Discard' }).click();
+    await dialog().waitFor({ state: 'detached' });
   });
 
   it('pauses, resumes and deletes a listener from the Listeners tab', async () => {

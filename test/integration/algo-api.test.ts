@@ -167,7 +167,7 @@ describe('the algorithm API', () => {
       expect(runs.map((run) => run.id)).toEqual(answers.map((answer) => answer.runId));
       for (const run of runs) {
         expect(run).toMatchObject({ callerId: user.id, source: 'EVENT_FLOW', eventFlowId: flow.id, timeoutSeconds: 42, status: 'QUEUED' });
-        expect(run.version.version).toBe('1.0.0');
+        expect(run.version?.version).toBe('1.0.0');
       }
       expect(runs.map((run) => run.input)).toEqual([{ filename: 'x' }, 'plain words']);
     });
@@ -177,7 +177,7 @@ describe('the algorithm API', () => {
       await t.db.algorithmVersion.create({ data: { algorithmId: algorithm.id, version: '2.0.0', endpointUrl: endpoint.url } });
       const [answer] = await results(await deliver(flow.id, [{ id: 'message-1', body: '{}' }]));
       const run = await t.db.algorithmRun.findUniqueOrThrow({ where: { id: answer!.runId }, include: { version: true } });
-      expect(run.version.version).toBe('2.0.0');
+      expect(run.version?.version).toBe('2.0.0');
       expect(run.timeoutSeconds).toBe(300);
     });
 

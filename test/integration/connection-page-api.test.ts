@@ -196,6 +196,33 @@ describe('a connection page through its API', () => {
     expect((await flowRow(flow.id)).version).toBe('2.0.0');
   });
 
+  it('lets an admin read another user’s connection, but not send into its queue or redrive it with its role', async () => {
+    const admin = user; // the installation's first account
+    expect((await t.db.user.findUniqueOrThrow({ where: { username: admin.username } })).role).toBe('ADMIN');
+    const owner = await signUpOverHttp(app.url);
+    const ownersAlgorithm = uniqueName('algo');
+    expect((await api('/api/v1/algorithms', { method: 'POST', body: JSON.stringify({ name: ownersAlgorithm }) }, owner)).status).toBe(201);
+    const queue = await createQueueWithDlq(sqs);
+    const created = await api<{ flow: FlowView }>(
+      `/api/v1/algorithms/${owner.username}/${ownersAlgorithm}/connections`,
+      { method: 'POST', body: JSON.stringify({ queueUrl: queue.queueUrl, roleArn: 'arn:aws:iam::000000000000:role/local' }) },
+      owner,
+    );
+    expect(created.status).toBe(201);
+    const flowPath = `/api/v1/flows/${created.body.flow.id}`;
+
+    for (const path of ['', '/metrics', '/messages', '/queue', '/dlq-messages', '/redrive']) {
+      expect((await api(`${flowPath}${path}`, {}, admin)).status, path).toBe(200);
+    }
+    expect((await api(`${flowPath}/test`, { method: 'POST' }, admin)).status).toBe(200);
+    const sent = await api<{ error: { message: string } }>(`${flowPath}/test-message`, { method: 'POST', body: '{"body": "from the admin"}' }, admin);
+    expect(sent).toMatchObject({ status: 404, body: { error: { message: 'No such event flow' } } });
+    expect((await api(`${flowPath}/redrive`, { method: 'POST' }, admin)).status).toBe(404);
+    expect((await queueDepth(sqs, queue.queueUrl)).total).toBe(0);
+    // Its owner may.
+    expect((await api(`${flowPath}/test-message`, { method: 'POST', body: '{"body": "from the owner"}' }, owner)).status).toBe(201);
+  });
+
   it('answers 404 to another user for every part of the page', async () => {
     const { flow } = await connect();
     const stranger = await signUpOverHttp(app.url);

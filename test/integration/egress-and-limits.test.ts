@@ -207,6 +207,35 @@ describe('trust boundaries: egress, input limits and quotas', () => {
       // Replacing a file counts its new size only.
       expect((await put('a.bin', 900 * 1024)).status).toBe(200);
     });
+
+    it('counts each file’s path, content type and record against the quota, so empty files cannot fill it', async () => {
+      const user = await createUser(t.db);
+      const collection = await t.db.dataCollection.create({ data: { ownerId: user.id, name: 'paths' } });
+      const { key } = await createApiKey(t.db, user.id, { name: 'test' });
+      await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, userDataQuotaMb: 1 } });
+      // 700 empty files with 1,000-character paths: no content, but 1,536 bytes each of the 1 MB.
+      const longPath = (n: number) => `${String(n).padStart(4, '0')}/${'p'.repeat(995)}`;
+      await t.db.dataFile.createMany({ data: Array.from({ length: 700 }, (_, n) => ({ collectionId: collection.id, path: longPath(n), content: new Uint8Array(), size: 0 })) });
+
+      const one = await fetch(`${app.url}/v1/data/${user.username}/paths/${longPath(700)}`, { method: 'PUT', headers: { authorization: `Simple ${key}` }, body: '' });
+      expect(one.status).toBe(403);
+      expect((await one.json()).error.message).toMatch(/^This file would take your hosted data to 1\.03 MB, over your quota of 1 MB/);
+      expect(await t.db.dataFile.count({ where: { collectionId: collection.id } })).toBe(700);
+    });
+
+    it('refuses a collection past the per-user limit with 403 in plain words, and stores nothing', async () => {
+      const { username, cookie } = await signUpOverHttp(app.url);
+      await t.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, userCollectionLimit: 3 } });
+      const create = (name: string) =>
+        fetch(`${app.url}/api/v1/collections`, { method: 'POST', headers: { cookie, origin: app.url, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+      for (const name of ['one', 'two', 'three']) expect((await create(name)).status).toBe(201);
+      const fourth = await create('four');
+      expect(fourth.status).toBe(403);
+      expect((await fourth.json()).error.message).toBe(
+        'You already have 3 collections, the most one user may have. Delete one you no longer use, or ask an admin to raise the limit.',
+      );
+      expect(await t.db.dataCollection.count({ where: { owner: { username } } })).toBe(3);
+    });
   });
 
   describe('quotas', () => {

@@ -90,6 +90,31 @@ describe('the JSON API for algorithms, connections and listeners', () => {
     expect(await t.db.eventFlow.count()).toBe(before);
   });
 
+  it("take a connection's own run retention on create and Edit, and refuse one outside 1 hour to 400 days", async () => {
+    const { queueUrl } = await createQueueWithDlq(testSqsClient());
+    const tooLong = await alice.request(`${base}/connections`, { method: 'POST', body: { queueUrl, roleArn: ROLE_ARN, runRetentionHours: '401 days' } });
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.fieldErrors).toEqual({ runRetentionHours: 'At most 400 days' });
+    expect(await t.db.eventFlow.count({ where: { queueUrl } })).toBe(0);
+
+    const created = await alice.request(`${base}/connections`, { method: 'POST', body: { queueUrl, roleArn: ROLE_ARN, runRetentionHours: '7 days' } });
+    expect(created.status).toBe(201);
+    const { flow } = await created.json();
+    expect(flow.runRetentionHours).toBe(168);
+
+    for (const [value, error] of [[0, 'At least 1 hour'], ['90', 'Enter hours or days, e.g. 12 hours or 30 days']] as const) {
+      const refused = await alice.request(`/api/v1/flows/${flow.id}`, { method: 'PATCH', body: { runRetentionHours: value } });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.fieldErrors).toEqual({ runRetentionHours: error });
+    }
+    const edited = await alice.request(`/api/v1/flows/${flow.id}`, { method: 'PATCH', body: { runRetentionHours: 1 } });
+    expect((await edited.json()).flow.runRetentionHours).toBe(1);
+    // Blank: back to the platform's setting.
+    const cleared = await alice.request(`/api/v1/flows/${flow.id}`, { method: 'PATCH', body: { runRetentionHours: '' } });
+    expect((await cleared.json()).flow.runRetentionHours).toBeNull();
+    expect(await t.db.eventFlow.findUniqueOrThrow({ where: { id: flow.id } })).toMatchObject({ runRetentionHours: null });
+  });
+
   it('answer 409 when the queue is already connected to the algorithm', async () => {
     const body = { queueUrl: `https://sqs.eu-west-1.amazonaws.com/123456789012/${uniqueName('q')}`, roleArn: ROLE_ARN };
     expect((await alice.request(`${base}/listeners`, { method: 'POST', body })).status).toBe(201);

@@ -105,8 +105,11 @@ describe('event flows (broker connections and event listeners)', () => {
       });
     }
     expect(await t.db.eventFlow.count({ where: { algorithmId: algorithm.id } })).toBe(1);
+    // Another user's algorithm may not take it either (one queue, one enabled connection).
     const other = await ownedAlgorithm();
-    await expect(createFlow(t.db, { access, algorithm: other.algorithm, kind: 'BROKER', input: { queueUrl: url, roleArn: ROLE_ARN } })).resolves.toBeDefined();
+    await expect(createFlow(t.db, { access, algorithm: other.algorithm, kind: 'BROKER', input: { queueUrl: url, roleArn: ROLE_ARN } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('accept queues of the local endpoint in local mode only', async () => {

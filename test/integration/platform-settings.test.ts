@@ -30,7 +30,7 @@ describe('platform settings', () => {
   it('start from the environment defaults, and an admin changes them', async () => {
     expect(await (await settings(admin)).json()).toEqual({
       settings: { maxWorkers: 7, userSessionLimit: 3, userQueueLimit: 1000, platformQueueLimit: 10000, defaultMaxAttempts: 3, queuedRunExpiryHours: 24, awsAccountNumber: null,
-        algorithmAllowedNetworks: '', userFlowLimit: 100, userDataQuotaMb: 1024 },
+        algorithmAllowedNetworks: '', userFlowLimit: 100, userDataQuotaMb: 1024, userCollectionLimit: 100, runRetentionHours: 720 },
     });
     const saved = await settings(admin, { method: 'PUT', body: { maxWorkers: 20, userSessionLimit: 5, awsAccountNumber: '123456789012' } });
     expect(saved.status).toBe(200);
@@ -56,6 +56,25 @@ describe('platform settings', () => {
       algorithmAllowedNetworks: 'Enter CIDRs like 10.0.0.0/8 or host names, separated by commas or new lines',
     });
     expect(await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ maxWorkers: 20, userSessionLimit: 5 });
+  });
+
+  it('keep finished runs for 1 hour to 400 days, typed in hours or days', async () => {
+    for (const [value, error] of [
+      ['0 hours', 'At least 1 hour'],
+      ['401 days', 'At most 400 days'],
+      [9601, 'At most 400 days'],
+      ['30', 'Enter hours or days, e.g. 12 hours or 30 days'],
+    ] as const) {
+      const refused = await settings(admin, { method: 'PUT', body: { runRetentionHours: value } });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.fieldErrors).toEqual({ runRetentionHours: error });
+    }
+    expect((await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).runRetentionHours).toBe(720);
+    for (const [value, hours] of [['1 hour', 1], ['400 days', 9600], [36, 36]] as const) {
+      const saved = await settings(admin, { method: 'PUT', body: { runRetentionHours: value } });
+      expect((await saved.json()).settings.runRetentionHours).toBe(hours);
+      expect((await t.db.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).runRetentionHours).toBe(hours);
+    }
   });
 
   it('are for admins only: 403 for other users in the API and on the page, 401 anonymously', async () => {

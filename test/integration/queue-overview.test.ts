@@ -11,7 +11,7 @@ import { createQueueWithDlq } from '../support/sqs';
 describe('the admin overview of every flow’s queues', () => {
   const queues = useQueueTestContext();
 
-  const flowFor = async (queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') => (await createOwnedFlow(queues.t.db, queueUrl, kind)).flow;
+  const flowFor = async (queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER', enabled = true) => (await createOwnedFlow(queues.t.db, queueUrl, kind, { enabled })).flow;
 
   const rowOf = (rows: QueueOverviewRow[], flowId: string) => rows.find((row) => row.flowId === flowId)!;
 
@@ -21,7 +21,8 @@ describe('the admin overview of every flow’s queues', () => {
     await queues.sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'waiting' }));
     await queues.sqs.send(new SendMessageCommand({ QueueUrl: queue.queueUrl, MessageBody: 'later', DelaySeconds: 60 }));
     const broker = await flowFor(queue.queueUrl);
-    const listener = await flowFor(queue.queueUrl, 'LISTENER');
+    // A paused one may share the queue (one queue feeds one enabled flow).
+    const listener = await flowFor(queue.queueUrl, 'LISTENER', false);
 
     const overview = await listQueueOverview(queues.t.db, queues.access, createQueueReadoutCaches());
 
@@ -42,7 +43,7 @@ describe('the admin overview of every flow’s queues', () => {
   it('counts each flow’s dead runs (DEAD and EXPIRED) beside its DLQ depth', async () => {
     const queue = await createQueueWithDlq(queues.sqs, { maxReceiveCount: 1 });
     const { flow, algorithm } = await createOwnedFlow(queues.t.db, queue.queueUrl);
-    const quiet = await flowFor(queue.queueUrl, 'LISTENER');
+    const quiet = await flowFor(queue.queueUrl, 'LISTENER', false);
     await createEndedRuns(queues.t.db, algorithm, 'DEAD', 2, { eventFlowId: flow.id });
     await createEndedRuns(queues.t.db, algorithm, 'EXPIRED', 1, { eventFlowId: flow.id });
     await createEndedRuns(queues.t.db, algorithm, 'FAILED', 4, { eventFlowId: flow.id });

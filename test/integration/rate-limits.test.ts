@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeRoleCheck } from '@/lib/connection-checks/take-role-check';
 import { createDb, sqlPool, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { createRateLimit } from '@/lib/rate-limits/create-rate-limit';
@@ -32,5 +33,12 @@ describe('a rate limit', () => {
     await expect(limits[0]!('user-b')).resolves.toBeUndefined();
     const rows = await t.db.rateLimiterPoints.findMany({ orderBy: { key: 'asc' } });
     expect(rows.map((row) => [row.key, row.points])).toEqual([['test-limit:user-a', 12], ['test-limit:user-b', 1]]);
+  });
+
+  it('takes role checks outside local mode only: local mode calls no STS, so its walkthrough is never limited', async () => {
+    for (let check = 0; check < 12; check++) await takeRoleCheck(t.db, 'local-user', { local: true });
+    for (let check = 0; check < 10; check++) await takeRoleCheck(t.db, 'remote-user', { local: false });
+    await expect(takeRoleCheck(t.db, 'remote-user', { local: false })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await t.db.rateLimiterPoints.count({ where: { key: { startsWith: 'role-check:local-user' } } })).toBe(0);
   });
 });

@@ -64,15 +64,18 @@ describe('redriving a flow’s dead-letter queue', () => {
     await expect(peekDeadLetters(flow, queues.access)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('is for the algorithm’s owner and admins; anyone else sees no such flow', async () => {
+  it('is the algorithm’s owner’s; admins may read the flow but not act with its role; anyone else sees no such flow', async () => {
     const queue = await createQueueWithDlq(queues.sqs);
     const { owner, flow } = await flowOn(queue.queueUrl);
     const stranger = await createUser(queues.t.db);
     const admin = await createUser(queues.t.db, { role: 'ADMIN' });
 
-    expect((await findOperableFlow(queues.t.db, { id: owner.id, isAdmin: false }, flow.id)).id).toBe(flow.id);
-    expect((await findOperableFlow(queues.t.db, { id: admin.id, isAdmin: true }, flow.id)).id).toBe(flow.id);
-    await expect(findOperableFlow(queues.t.db, { id: stranger.id, isAdmin: false }, flow.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(findOperableFlow(queues.t.db, { id: owner.id, isAdmin: false }, 'no-such-flow')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const intent of ['read', 'act'] as const) {
+      expect((await findOperableFlow(queues.t.db, { id: owner.id, isAdmin: false }, flow.id, intent)).id).toBe(flow.id);
+      await expect(findOperableFlow(queues.t.db, { id: stranger.id, isAdmin: false }, flow.id, intent)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(findOperableFlow(queues.t.db, { id: owner.id, isAdmin: false }, 'no-such-flow', intent)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect((await findOperableFlow(queues.t.db, { id: admin.id, isAdmin: true }, flow.id, 'read')).id).toBe(flow.id);
+    await expect(findOperableFlow(queues.t.db, { id: admin.id, isAdmin: true }, flow.id, 'act')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

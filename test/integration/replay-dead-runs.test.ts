@@ -17,7 +17,7 @@ describe('replaying dead runs', () => {
     expect(await scene.finished(runId!)).toMatchObject({ status: 'DEAD', attempt: 2 });
 
     fixed = true;
-    expect(await requeueDeadRuns(scene.db, a.user.id, { runId: runId! })).toEqual([runId]);
+    expect(await requeueDeadRuns(scene.db, a.user.id, { runId: runId! })).toEqual({ replayedRunIds: [runId], refused: 0 });
     const run = await scene.finished(runId!);
     expect(run).toMatchObject({ status: 'SUCCEEDED', attempt: 3, error: null, output: { got: 'x' } });
     expect(run.attemptLog).toMatchObject([
@@ -55,7 +55,7 @@ describe('replaying dead runs', () => {
     await expect(requeueDeadRuns(scene.db, stranger.id, { flowId: flow.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await scene.db.algorithmRun.count({ where: { status: { in: ['DEAD', 'EXPIRED'] } } })).toBe(4);
 
-    expect((await requeueDeadRuns(scene.db, a.user.id, { flowId: flow.id })).sort()).toEqual([...ids].sort());
+    expect((await requeueDeadRuns(scene.db, a.user.id, { flowId: flow.id })).replayedRunIds.sort()).toEqual([...ids].sort());
     const replayed = await scene.db.algorithmRun.findMany({ where: { id: { in: ids } } });
     for (const run of replayed) expect(run).toMatchObject({ status: 'QUEUED', attempt: 3, maxAttempts: 6, error: null, finishedAt: null });
     expect(await scene.db.algorithmRun.findUniqueOrThrow({ where: { id: otherId! } })).toMatchObject({ status: 'DEAD' });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@/lib/local/ports';
@@ -34,6 +34,29 @@ function npmStart(env: Record<string, string>): Started {
   };
 }
 
+/** This machine's addresses other than loopback (link-local IPv6 needs a scope: left out). */
+function otherAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((entry) => (entry && !entry.internal && !entry.address.startsWith('fe80:') ? [entry.address] : []));
+}
+
+/** 'accepted', or the connection error's code (ECONNREFUSED when nothing listens there). */
+function tryConnect(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 5_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('accepted');
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
 async function freePorts(): Promise<Record<string, string>> {
   const [web, sqs, metrics] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
   return { PORT: String(web), SQS_EMULATOR_PORT: String(sqs), WORKER_METRICS_PORT: String(metrics) };
@@ -62,6 +85,13 @@ describe('npm start', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('refuses local mode on a non-loopback HOST unless told explicitly, with one clear line', async () => {
+    const start = npmStart({ ...(await freePorts()), DATA_DIR: dataDir, HOST: '0.0.0.0' });
+    expect(await start.exit).toBe(1);
+    expect(start.stderr().trim()).toMatch(/^Local mode listens on this machine only, and 0\.0\.0\.0 is not a loopback address: .*ALLOW_LOCAL_MODE_ON_NETWORK=1/);
+    expect(start.stderr().trim().split('\n')).toHaveLength(1);
   });
 
   it('ends with one clear line when the database cannot be reached', async () => {
@@ -94,6 +124,7 @@ describe('npm start', () => {
         expect(await t.db.user.findUnique({ where: { email: 'demo@eventflows.local' } })).toMatchObject({ username: 'demo', role: 'ADMIN' });
         const metrics = await fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`);
         expect(metrics.status).toBe(200);
+        expect(start.output()).toContain('Local mode is for the people of this machine: it listens on 127.0.0.1 only');
       } finally {
         start.kill('SIGINT');
       }
@@ -101,6 +132,23 @@ describe('npm start', () => {
       // Every process is gone: the ports are free again.
       await expect(fetch(`http://127.0.0.1:${ports.PORT}/sign-in`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${ports.WORKER_METRICS_PORT}/health`)).rejects.toThrow();
+    });
+
+    it('listens on loopback only: the web app, the SQS emulator and the worker metrics refuse other addresses', { timeout: 120_000 }, async () => {
+      const ports = await freePorts();
+      const start = npmStart({ ...ports, DATA_DIR: dataDir, DATABASE_URL: t.url });
+      try {
+        await expect.poll(() => start.output(), { timeout: 90_000, interval: 250 }).toContain('Press Ctrl-C to stop.');
+        const others = otherAddresses();
+        expect(others.length, 'this machine has an address other than loopback to try').toBeGreaterThan(0);
+        for (const port of [ports.PORT, ports.SQS_EMULATOR_PORT, ports.WORKER_METRICS_PORT].map(Number)) {
+          expect(await tryConnect('127.0.0.1', port), `127.0.0.1:${port}`).toBe('accepted');
+          for (const address of others) expect(await tryConnect(address, port), `${address}:${port}`).toBe('ECONNREFUSED');
+        }
+      } finally {
+        start.kill('SIGINT');
+      }
+      expect(await start.exit).toBe(0);
     });
   });
 

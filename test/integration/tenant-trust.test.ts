@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { startApp, type RunningApp } from '../support/app';
@@ -14,8 +13,6 @@ import { startStsStandIn, type StsStandIn } from '../support/sts-stand-in';
 
 const queueUrl = () => `https://sqs.us-east-1.amazonaws.com/111122223333/${uniqueName('orders-')}`;
 const roleArn = (name: string) => `arn:aws:iam::111122223333:role/${name}`;
-// Each sign-up from its own address: better-auth limits sign-ups per address.
-const randomIp = () => `10.${[0, 0, 0].map(() => randomInt(1, 255)).join('.')}`;
 
 interface Caller {
   username: string;
@@ -30,7 +27,7 @@ describe('tenants and the external ID', () => {
   let firstUsers: string[];
 
   async function signedIn(): Promise<Caller> {
-    const { username, cookie } = await signUpOverHttp(app.url, { clientIp: randomIp() });
+    const { username, cookie } = await signUpOverHttp(app.url);
     const { externalId } = await t.db.user.findUniqueOrThrow({ where: { username }, select: { externalId: true } });
     return {
       username,
@@ -44,10 +41,12 @@ describe('tenants and the external ID', () => {
     };
   }
 
-  /** A new user with an algorithm; returns the path of its connections. */
+  /** A new user with an algorithm and a published version (a connection needs one); returns the path of its connections. */
   async function withAlgorithm(caller: Caller): Promise<string> {
     const name = uniqueName('algo');
     expect((await caller.request('/api/v1/algorithms', { method: 'POST', body: { name } })).status).toBe(201);
+    const version = { version: '1.0.0', endpointUrl: 'https://algorithms.example.test/run' };
+    expect((await caller.request(`/api/v1/algorithms/${caller.username}/${name}/versions`, { method: 'POST', body: version })).status).toBe(201);
     return `/api/v1/algorithms/${caller.username}/${name}/connections`;
   }
 
@@ -63,7 +62,7 @@ describe('tenants and the external ID', () => {
       AWS_SECRET_ACCESS_KEY: 'platform-secret',
     });
     // Five sign-ups at once on a fresh installation: the first admin must be chosen once.
-    firstUsers = (await Promise.all(Array.from({ length: 5 }, () => signUpOverHttp(app.url, { clientIp: randomIp() })))).map((user) => user.username);
+    firstUsers = (await Promise.all(Array.from({ length: 5 }, () => signUpOverHttp(app.url)))).map((user) => user.username);
   });
   afterAll(async () => {
     await app?.stop();
@@ -120,6 +119,25 @@ describe('tenants and the external ID', () => {
     const calls = sts.calls.filter((call) => call.roleArn === davesRole);
     expect(calls.map((call) => call.externalId)).toEqual([dave.externalId, undefined]);
     expect(calls[0]!.roleSessionName).toBe(`event-flows-${dave.username}-check`);
+  });
+
+  it('says a queue is in use by another connection only once the role is seen to trust the caller, and never whose', async () => {
+    const [frank, grace] = [await signedIn(), await signedIn()];
+    const [franksRole, gracesRole] = [roleArn(uniqueName('frank-')), roleArn(uniqueName('grace-'))];
+    sts.registerRole(franksRole, { requiredExternalId: frank.externalId });
+    sts.registerRole(gracesRole, { requiredExternalId: grace.externalId });
+    const url = queueUrl();
+    expect((await frank.request(await withAlgorithm(frank), { method: 'POST', body: { queueUrl: url, roleArn: franksRole } })).status).toBe(201);
+    const gracesConnections = await withAlgorithm(grace);
+
+    // Frank's role does not trust Grace: refused for the role, she learns nothing of the queue.
+    const borrowed = await grace.request(gracesConnections, { method: 'POST', body: { queueUrl: url, roleArn: franksRole } });
+    expect(borrowed.status).toBe(400);
+    expect((await borrowed.json()).error.fieldErrors).toEqual({ roleArn: expect.stringMatching(/could not assume/) });
+    // With a role that trusts her, the queue is taken (one queue, one enabled connection), by someone unnamed.
+    const own = await grace.request(gracesConnections, { method: 'POST', body: { queueUrl: url, roleArn: gracesRole } });
+    expect(own.status).toBe(409);
+    expect((await own.json()).error.message).toMatch(/^This queue already feeds an enabled connection\. /);
   });
 
   it('answers 400 with a field error when a user tries to set the external ID', async () => {
@@ -211,7 +229,7 @@ describe('tenants and the external ID', () => {
     const eleventh = await test();
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await eleventh.json()).error.message).toMatch(/10 times a minute\. Try again in \d+ s\./);
+    expect((await eleventh.json()).error.message).toMatch(/10 times a minute .*Try again in \d+ s\./);
     // Always with the caller's own external ID.
     expect(new Set(sts.calls.filter((call) => call.roleArn === role && call.externalId).map((call) => call.externalId))).toEqual(new Set([hank.externalId]));
     // Someone else is not held back by Hank's tests.

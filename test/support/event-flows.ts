@@ -46,9 +46,9 @@ export async function createEventFlow(
   return { ...flow, ...flowQueueOf(flow) };
 }
 
-/** A new user with a new algorithm connected to `queueUrl`. */
-export async function createOwnedFlow(db: Db, queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER') {
+/** A new user with a new algorithm connected to `queueUrl` (paused with `enabled: false`: a queue feeds one enabled flow). */
+export async function createOwnedFlow(db: Db, queueUrl: string, kind: 'BROKER' | 'LISTENER' = 'BROKER', { enabled = true } = {}) {
   const owner = await createUser(db);
   const algorithm = await createAlgorithm(db, owner.id);
-  return { owner, algorithm, flow: await createEventFlow(db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, kind }) };
+  return { owner, algorithm, flow: await createEventFlow(db, { algorithmId: algorithm.id, creatorId: owner.id, queueUrl, kind, enabled }) };
 }

@@ -18,7 +18,8 @@ import { TEST_AUTH_SECRET } from './app';
 // real app are in test/browser/store-file-flow.test.ts and
 // test/integration/flow-control.test.ts.
 
-export type StandInAnswer = { status: number; delayMs?: number } | 'hang';
+/** `error`: the message of the error answer (as the real flow entry gives with a 404). */
+export type StandInAnswer = { status: number; delayMs?: number; error?: string } | 'hang';
 
 /** One message as the stand-in received it. */
 export interface PlatformCall {
@@ -66,11 +67,13 @@ export async function startPlatformApiStandIn(db: Db): Promise<PlatformApiStandI
     mostPendingAtOnce = Math.max(mostPendingAtOnce, pending());
     response.once('close', () => open.delete(response));
     if (answers.some((answer) => answer === 'hang')) return;
-    const settled = answers as Array<{ status: number; delayMs?: number }>;
+    const settled = answers as Array<{ status: number; delayMs?: number; error?: string }>;
     const delayMs = Math.max(0, ...settled.map((answer) => answer.delayMs ?? 0));
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const [first] = settled;
-    if (first && first.status !== 200 && first.status !== 429 && settled.every((answer) => answer.status === first.status)) return reply(response, first.status);
+    if (first && first.status !== 200 && first.status !== 429 && settled.every((answer) => answer.status === first.status)) {
+      return reply(response, first.status, { error: { code: String(first.status), message: first.error } });
+    }
     const toAdmit = messages.filter((_, index) => settled[index]!.status === 200);
     let admitted: FlowMessagesAnswer | undefined;
     try {

@@ -7,15 +7,14 @@ export interface SignedInUser {
 }
 
 /**
- * Signs up through the app's own auth endpoint, as the sign-up form does. `clientIp`: sent
- * as X-Forwarded-For, for tests that sign up more users than better-auth's sign-up rate
- * limit lets one address (3 per 10 s); the test apps trust one proxy hop (test/support/app.ts).
+ * Signs up through the app's own auth endpoint, as the sign-up form does (the test apps
+ * allow many sign-ups a minute from one address: test/support/app.ts).
  */
-export async function signUpOverHttp(appUrl: string, { clientIp }: { clientIp?: string } = {}): Promise<SignedInUser> {
+export async function signUpOverHttp(appUrl: string): Promise<SignedInUser> {
   const username = uniqueName('user');
   const response = await fetch(`${appUrl}/api/auth/sign-up/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: appUrl, ...(clientIp ? { 'x-forwarded-for': clientIp } : {}) },
+    headers: { 'content-type': 'application/json', origin: appUrl },
     body: JSON.stringify({ name: username, username, email: `${username}@example.test`, password: TEST_PASSWORD }),
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);

@@ -11,9 +11,9 @@ export function testSqsClient(): SQSClient {
   });
 }
 
-/** A queue with its own DLQ (redrive after maxReceiveCount receives), made through the SDK. */
-export async function createQueueWithDlq(sqs: SQSClient, options: { maxReceiveCount?: number; visibilityTimeout?: number } = {}) {
-  const name = `q-${randomBytes(5).toString('hex')}`;
+/** A queue with its own DLQ (redrive after maxReceiveCount receives), made through the SDK; `name`: one no other test uses. */
+export async function createQueueWithDlq(sqs: SQSClient, options: { maxReceiveCount?: number; visibilityTimeout?: number; name?: string } = {}) {
+  const name = options.name ?? `q-${randomBytes(5).toString('hex')}`;
   const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
   const dlqArn = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
   const queue = await sqs.send(

@@ -17,8 +17,9 @@ export interface RunningApp {
 /**
  * The web role (`npm run start:web`'s process: the standalone build behind web/server.ts) on
  * a free port of 127.0.0.1, with `env` on top of this process's, once it answers
- * /api/health. The caller builds first (the tests' global setup, the benchmarks). It stops
- * without the drain delay unless `env` sets one. (No vitest here: the benchmarks use it too.)
+ * /api/health/ready and the app's /api/health. The caller builds first (the tests' global
+ * setup, the benchmarks). It stops without the drain delay unless `env` sets one. (No
+ * vitest here: the benchmarks use it too.)
  */
 export async function startWebProcess(env: Record<string, string>, host = 'localhost'): Promise<RunningApp> {
   const port = await findFreePort();
@@ -35,6 +36,9 @@ export async function startWebProcess(env: Record<string, string>, host = 'local
   child.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
+    await waitForHttp(`${url}/api/health/ready`, 60_000);
+    // The server answers readiness itself; the app loads its route handlers on their first
+    // request, which a test should not pay for within its own timeout.
     await waitForHttp(`${url}/api/health`, 60_000);
   } catch (error) {
     child.kill('SIGKILL');

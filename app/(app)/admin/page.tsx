@@ -24,7 +24,7 @@ export default async function AdminPage() {
           </div>
         }
       />
-      <QueueOverviewPanel />
+      <QueueOverviewPanel viewer={user.username} />
     </>
   );
 }

@@ -1,18 +1,6 @@
-import Link from 'next/link';
-import { EmptyState } from '@/components/ui/empty-state';
+import { NotFoundMessage } from '@/components/shell/not-found-message';
 
 // Someone else's algorithm looks exactly like one that does not exist.
 export default function AlgorithmNotFound() {
-  return (
-    <EmptyState
-      title="Algorithm not found"
-      action={
-        <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">
-          Back to your algorithms
-        </Link>
-      }
-    >
-      There is no such algorithm among yours.
-    </EmptyState>
-  );
+  return <NotFoundMessage title="Algorithm not found">There is no such algorithm among yours.</NotFoundMessage>;
 }

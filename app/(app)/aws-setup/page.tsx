@@ -2,7 +2,8 @@ import { CrossAccountDocumentsForm } from '@/components/aws-setup/cross-account-
 import { ExternalIdPanel } from '@/components/external-ids/external-id-panel';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { CLOUDFORMATION_TEMPLATE_FILENAME } from '@/lib/aws-setup/cloudformation-template';
+import { CLOUDFORMATION_TEMPLATE_FILENAME, TEMPLATE_NUMBERS } from '@/lib/aws-setup/cloudformation-template';
+import { env } from '@/lib/env';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
 import { db } from '@/lib/db/client';
 
@@ -14,8 +15,18 @@ const STACK_PERMISSIONS = [
   ['SQS', 'CreateQueue, GetQueueAttributes and SetQueueAttributes'],
 ];
 
+/** 300 → "5 minutes", 90 → "90 seconds". */
+function inWords(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'an hour' : `${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'a minute' : `${seconds / 60} minutes`;
+  return `${seconds} seconds`;
+}
+
 export default async function AwsSetupPage() {
   const platformAccountNumber = (await getPlatformSettings(db())).awsAccountNumber;
+  // Maximum Receives and the visibility timeout as the template has them; the requeue delay as this platform has it.
+  const { maxReceiveCount, visibilityTimeoutSeconds } = TEMPLATE_NUMBERS;
+  const requeueDelay = env().REQUEUE_DELAY_SECONDS;
   return (
     <>
       <PageHeader title="AWS setup" description="Create the Amazon SQS queue, its dead-letter queue and the role the platform assumes to read it." />
@@ -48,8 +59,14 @@ export default async function AwsSetupPage() {
               <strong>ExternalId</strong>: your external ID, filled in already. The role&apos;s trust relationship requires it.
             </li>
             <li>
-              <strong>MaxReceiveCount</strong> (Maximum Receives, 10 unless you change it, up to 1000): how many times a message is received before SQS moves it to
-              the DLQ. A message the platform is too busy for comes back every 5 minutes, so it waits up to 5 minutes × Maximum Receives.
+              <strong>MaxReceiveCount</strong> (Maximum Receives, {maxReceiveCount.default} unless you change it, {maxReceiveCount.min} to{' '}
+              {maxReceiveCount.max.toLocaleString('en')}): how many times a message is received before SQS moves it to the DLQ. A message the platform
+              is too busy for comes back every {inWords(requeueDelay)}, so it waits up to {inWords(requeueDelay)} × Maximum Receives:{' '}
+              {inWords(requeueDelay * maxReceiveCount.default)} at {maxReceiveCount.default}.
+            </li>
+            <li>
+              <strong>VisibilityTimeout</strong> ({visibilityTimeoutSeconds.default} seconds unless you change it): how long a received message stays
+              hidden before SQS delivers it again. Keep it at least the algorithm timeout.
             </li>
           </ul>
           <p>

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/lib/db/client';
+import type { HealthAnswer } from '@/lib/http/health-answer';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   try {
     await db().$queryRaw`SELECT 1`;
-    return NextResponse.json({ status: 'ok' });
+    return NextResponse.json<HealthAnswer>({ status: 'ok' });
   } catch {
-    return NextResponse.json({ status: 'database unreachable' }, { status: 503 });
+    return NextResponse.json<HealthAnswer>({ status: 'database unreachable' }, { status: 503 });
   }
 }

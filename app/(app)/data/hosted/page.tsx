@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { NewCollectionDialog } from '@/components/data/new-collection-dialog';
-import { formatBytes, formatTime } from '@/components/format';
+import { formatBytes } from '@/components/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
+import { Timestamp } from '@/components/ui/timestamp';
 import { requireSessionUser } from '@/lib/auth/session';
 import { listCollections } from '@/lib/data/list-collections';
 import { db } from '@/lib/db/client';
@@ -49,7 +50,9 @@ export default async function HostedDataPage({ searchParams }: { searchParams: P
                 </Td>
                 <Td>{collection.fileCount}</Td>
                 <Td>{formatBytes(collection.totalSize)}</Td>
-                <Td>{formatTime(collection.createdAt)}</Td>
+                <Td>
+                  <Timestamp iso={collection.createdAt} />
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ApiKeysPanel } from '@/components/api-keys/api-keys-panel';
 import { PageHeader } from '@/components/ui/page-header';
 
@@ -11,7 +12,11 @@ export default function ApiKeysPage() {
         description={
           <>
             Personal keys for the algorithm API: <code className="font-mono">Authorization: Simple &lt;key&gt;</code> (or{' '}
-            <code className="font-mono">Bearer</code>). Only a hash is stored.
+            <code className="font-mono">Bearer</code>). Only a hash is stored. Every route is described in the{' '}
+            <Link href="/docs/api" className="font-medium underline">
+              API reference
+            </Link>
+            .
           </>
         }
       />

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
+import type { DeletedFileAnswer, FileListAnswer, StoredFileAnswer } from '@/lib/data/data-api-answers';
 import { deleteDataFile } from '@/lib/data/delete-data-file';
 import { dataUriOf } from '@/lib/data/data-uri';
 import { listDataFiles } from '@/lib/data/list-data-files';
-import { MAX_FILE_BYTES, putDataFile } from '@/lib/data/put-data-file';
+import { MAX_FILE_BYTES } from '@/lib/data/file-size-limit';
+import { putDataFile } from '@/lib/data/put-data-file';
 import { readDataFile } from '@/lib/data/read-data-file';
 import { resolveDataRequest, type DataRequest } from '@/lib/data/resolve-data-request';
 import { db } from '@/lib/db/client';
@@ -35,7 +37,7 @@ function requireFilePath(target: DataRequest): string {
 }
 
 export const GET = dataRoute(async (_request, target) => {
-  if (!target.location.path) return NextResponse.json({ files: await listDataFiles(db(), target.collectionId) });
+  if (!target.location.path) return NextResponse.json<FileListAnswer>({ files: await listDataFiles(db(), target.collectionId) });
   const file = await readDataFile(db(), target.collectionId, target.location.path);
   return new Response(Buffer.from(file.content), { headers: { 'content-type': file.contentType, 'content-length': String(file.size) } });
 });
@@ -43,10 +45,10 @@ export const GET = dataRoute(async (_request, target) => {
 export const PUT = dataRoute(async (request, target) => {
   const content = await readLimitedBody(request, MAX_FILE_BYTES, 'The file');
   await putDataFile(db(), target.collectionId, requireFilePath(target), content, request.headers.get('content-type'));
-  return NextResponse.json({ result: dataUriOf(target.location) });
+  return NextResponse.json<StoredFileAnswer>({ result: dataUriOf(target.location) });
 });
 
 export const DELETE = dataRoute(async (_request, target) => {
   await deleteDataFile(db(), target.collectionId, requireFilePath(target));
-  return NextResponse.json({ result: { deleted: 1 } });
+  return NextResponse.json<DeletedFileAnswer>({ result: { deleted: 1 } });
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { ConnectionPage } from '@/components/connection/connection-page';
 import { MessageTraceView } from '@/components/connection/message-trace-view';
 import { db } from '@/lib/db/client';
@@ -16,6 +17,15 @@ export function connectionMetadata(kind: EventFlowKind) {
     const { owner, name, flowId } = await params;
     const { detail } = await loadConnection(owner, name, flowId, kind);
     return { title: `${detail.flow.queueName} · ${owner}/${name}` };
+  };
+}
+
+/** Checks the connection before its page or a message of it renders: a missing one is "Connection not found" (404). */
+export function connectionLayout(kind: EventFlowKind) {
+  return async function Layout({ params, children }: { params: Params; children: ReactNode }) {
+    const { owner, name, flowId } = await params;
+    await loadConnection(owner, name, flowId, kind);
+    return children;
   };
 }
 

@@ -12,11 +12,11 @@ export default async function AlgorithmProfileLayout({ params, children }: { par
   const base = `/algorithms/${algorithm.owner.username}/${algorithm.name}`;
   return (
     <div className="space-y-6">
-      <header className="space-y-4">
-        <div>
-          <p className="text-sm text-slate-500">{algorithm.owner.username} /</p>
+      <header className="min-w-0 space-y-4">
+        <div className="min-w-0">
+          <p className="text-sm break-all text-slate-500">{algorithm.owner.username} /</p>
           <h1 className="text-2xl font-semibold tracking-tight break-all">{algorithm.name}</h1>
-          {algorithm.description ? <p className="mt-1 text-sm text-slate-600">{algorithm.description}</p> : null}
+          {algorithm.description ? <p className="mt-1 text-sm break-words text-slate-600">{algorithm.description}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-2 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
           <span className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Algorithm endpoint</span>

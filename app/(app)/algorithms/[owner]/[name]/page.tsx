@@ -1,8 +1,15 @@
 import Link from 'next/link';
-import { PublishVersionDialog } from '@/components/algorithms/publish-version-dialog';
+import { DeleteVersionButton } from '@/components/algorithms/delete-version-button';
+import { PublishVersionDialog, type BuiltInExample } from '@/components/algorithms/publish-version-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Timestamp } from '@/components/ui/timestamp';
+import { requireSessionUser } from '@/lib/auth/session';
+import { listCollections } from '@/lib/data/list-collections';
+import { db } from '@/lib/db/client';
+import { env, isLocalSqs } from '@/lib/env';
+import { DEMO_STORE_FILE } from '@/lib/local/demo-data';
+import { platformRunContext } from '@/lib/runs/run-context';
 import { loadAlgorithm, type AlgorithmPageParams } from './load-algorithm';
 
 export async function generateMetadata({ params }: { params: AlgorithmPageParams }) {
@@ -10,14 +17,22 @@ export async function generateMetadata({ params }: { params: AlgorithmPageParams
   return { title: `${owner}/${name}` };
 }
 
+/** Local mode's built-in example endpoint for the Publish version dialog, writing to one of the user's collections. */
+async function builtInExample(user: { id: string; username: string }): Promise<BuiltInExample | undefined> {
+  if (!isLocalSqs(env())) return undefined;
+  const collections = await listCollections(db(), user.id);
+  return { appUrl: platformRunContext().dataApiUrl, owner: user.username, collections: collections.map((c) => c.name), defaultCollection: DEMO_STORE_FILE.collection };
+}
+
 export default async function AlgorithmOverviewPage({ params }: { params: AlgorithmPageParams }) {
   const { owner, name } = await params;
-  const algorithm = await loadAlgorithm(owner, name);
+  const [algorithm, user] = await Promise.all([loadAlgorithm(owner, name), requireSessionUser()]);
   const path = `${algorithm.owner.username}/${algorithm.name}`;
+  const owned = algorithm.ownerId === user.id;
   return (
     <section className="space-y-4" aria-labelledby="versions-title">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <div>
+        <div className="min-w-0">
           <h2 id="versions-title" className="text-base font-semibold text-slate-900">
             Versions
           </h2>
@@ -29,7 +44,12 @@ export default async function AlgorithmOverviewPage({ params }: { params: Algori
             tab.
           </p>
         </div>
-        <PublishVersionDialog owner={algorithm.owner.username} name={algorithm.name} latestVersion={algorithm.versions[0]?.version} />
+        <PublishVersionDialog
+          owner={algorithm.owner.username}
+          name={algorithm.name}
+          latestVersion={algorithm.versions[0]?.version}
+          example={owned ? await builtInExample(user) : undefined}
+        />
       </div>
       {algorithm.versions.length === 0 ? (
         <EmptyState title="No published version yet">
@@ -42,16 +62,26 @@ export default async function AlgorithmOverviewPage({ params }: { params: Algori
               <Th>Version</Th>
               <Th>Endpoint URL</Th>
               <Th>Published</Th>
+              {owned ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {algorithm.versions.map((version) => (
               <tr key={version.id}>
-                <Td className="font-mono">{version.version}</Td>
+                <Td className="font-mono break-all">{version.version}</Td>
                 <Td className="font-mono text-xs break-all">{version.endpointUrl}</Td>
                 <Td className="text-xs">
                   <Timestamp iso={version.createdAt.toISOString()} />
                 </Td>
+                {owned ? (
+                  <Td className="text-right">
+                    <DeleteVersionButton owner={algorithm.owner.username} name={algorithm.name} version={version.version} />
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>

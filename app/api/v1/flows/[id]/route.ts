@@ -7,6 +7,7 @@ import { getFlowDetail } from '@/lib/flows/get-flow-detail';
 import { pauseFlow } from '@/lib/flows/pause-flow';
 import { resumeFlow } from '@/lib/flows/resume-flow';
 import { userRoute } from '@/lib/http/json-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { parseInput } from '@/lib/validation/parse-input';
 
 export const dynamic = 'force-dynamic';
@@ -17,10 +18,10 @@ export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => g
 /**
  * Pauses ({ enabled: false }) or resumes ({ enabled: true }) a flow of the caller's
  * algorithm; any other body is an Edit of its settings (version, timeoutSeconds,
- * maxConcurrency, maxAttempts, filters).
+ * maxConcurrency, maxAttempts, runRetentionHours, filters).
  */
 export const PATCH = userRoute<{ id: string }>(async (request, user, { id }) => {
-  const body: unknown = await request.json();
+  const body: unknown = await readJsonBody(request);
   if (typeof body === 'object' && body !== null && 'enabled' in body) {
     const { enabled } = parseInput(flowChangeInput, body);
     return { flow: await (enabled ? resumeFlow : pauseFlow)(db(), user.id, id) };

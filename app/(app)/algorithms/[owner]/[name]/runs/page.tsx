@@ -21,11 +21,11 @@ export default async function AlgorithmRunsPage({ params, searchParams }: RunsPa
   // An unknown ?status= in a link shows all runs rather than an error page.
   const status: RunStatusFilter = RUN_STATUS_FILTERS.find((filter) => filter.value === requested)?.value ?? 'all';
   const algorithm = await orNotFound(getAlgorithmForOwner(db(), user.id, owner, name));
-  const runs = await listAlgorithmRuns(db(), algorithm.id, { status: parseRunStatusFilter(status) });
+  const firstPage = await listAlgorithmRuns(db(), algorithm.id, { status: parseRunStatusFilter(status) });
   return (
     <>
       <PageHeader title="Runs" description={<span className="font-mono">{`${owner}/${name}`}</span>} />
-      <RunsTable owner={owner} name={name} initialRuns={runs} initialStatus={status} />
+      <RunsTable owner={owner} name={name} initialPage={firstPage} initialStatus={status} />
     </>
   );
 }

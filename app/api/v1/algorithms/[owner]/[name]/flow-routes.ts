@@ -7,6 +7,7 @@ import { createFlow } from '@/lib/flows/create-flow';
 import { listFlows } from '@/lib/flows/list-flows';
 import { localSqsEndpoint } from '@/lib/flows/local-sqs-endpoint';
 import { userRoute } from '@/lib/http/json-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import type { EventFlowKind } from '@/lib/generated/prisma/client';
 
 type AlgorithmParams = { owner: string; name: string };
@@ -20,7 +21,7 @@ export function flowRoutes(kind: EventFlowKind) {
     }),
     POST: userRoute<AlgorithmParams>(async (request, user, { owner, name }) => {
       const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
-      const input: unknown = await request.json();
+      const input: unknown = await readJsonBody(request);
       const flow = await createFlow(db(), { algorithm, kind, input, localSqsEndpoint: localSqsEndpoint(env()), access: queueAccess() });
       return NextResponse.json({ flow }, { status: 201 });
     }),

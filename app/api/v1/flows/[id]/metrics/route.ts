@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 /** The connection page's charts: ?range=hour (per minute, default) or day (per 15 minutes). */
 export const GET = userRoute<{ id: string }>(async (request, user, { id }) => {
-  const flow = await findOperableFlow(db(), user, id);
+  const flow = await findOperableFlow(db(), user, id, 'read');
   return getFlowMetrics(db(), flow.id, parseMetricsRange(new URL(request.url).searchParams.get('range')));
 });

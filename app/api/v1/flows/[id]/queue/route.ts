@@ -9,6 +9,6 @@ export const dynamic = 'force-dynamic';
 
 /** The flow's queue and DLQ counts now, read as its role (and kept as the minute's chart sample). */
 export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => {
-  const flow = await findOperableFlow(db(), user, id);
+  const flow = await findOperableFlow(db(), user, id, 'read');
   return { readout: await readFlowQueueSampled(db(), flow, queueAccess(), queueReadoutCaches()) };
 });

@@ -8,10 +8,10 @@ import { findOperableFlow } from '@/lib/redrive/find-operable-flow';
 import { listRedriveTasks } from '@/lib/redrive/list-redrive-tasks';
 import { startRedrive } from '@/lib/redrive/start-redrive';
 
-export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => listRedriveTasks(await findOperableFlow(db(), user, id), queueAccess()));
+export const GET = userRoute<{ id: string }>(async (_request, user, { id }) => listRedriveTasks(await findOperableFlow(db(), user, id, 'read'), queueAccess()));
 
 export const POST = userRoute<{ id: string }>(async (_request, user, { id }) => {
-  const flow = await findOperableFlow(db(), user, id);
+  const flow = await findOperableFlow(db(), user, id, 'act');
   const result = await startRedrive(flow, queueAccess());
   // The next admin view reads the queues again rather than showing the old DLQ depth.
   queueReadoutCaches().readouts.delete(readoutKey(flow));

@@ -1,12 +1,10 @@
 import { queueAccess } from '@/lib/sqs/queue-access';
-import { testConnectionLimit } from '@/lib/connection-checks/test-connection-limit';
 import { testSavedConnection } from '@/lib/connection-checks/test-saved-connection';
 import { db } from '@/lib/db/client';
 import { userRoute } from '@/lib/http/json-route';
 import { findOperableFlow } from '@/lib/redrive/find-operable-flow';
 
 export const POST = userRoute<{ id: string }>(async (_request, user, { id }) => {
-  await testConnectionLimit()(user.id);
-  const flow = await findOperableFlow(db(), user, id);
-  return testSavedConnection(db(), flow, flow.algorithm.owner.externalId, queueAccess());
+  const flow = await findOperableFlow(db(), user, id, 'read');
+  return testSavedConnection(db(), user, flow, flow.algorithm.owner.externalId, queueAccess());
 });

@@ -6,10 +6,13 @@ import { parseRunStatusFilter } from '@/lib/runs/run-status-filter';
 
 export const dynamic = 'force-dynamic';
 
-/** The algorithm's latest runs; ?messageId= searches by SQS message id (prefix), ?status= (dead, expired, failed, …) narrows them. */
+/**
+ * A page of the algorithm's runs, newest first, with the total; ?messageId= searches by SQS
+ * message id (prefix), ?status= (dead, expired, failed, …) narrows them, ?cursor= is the next page.
+ */
 export const GET = userRoute<{ owner: string; name: string }>(async (request, user, { owner, name }) => {
   const params = new URL(request.url).searchParams;
   const status = parseRunStatusFilter(params.get('status'));
   const algorithm = await getAlgorithmForOwner(db(), user.id, owner, name);
-  return { runs: await listAlgorithmRuns(db(), algorithm.id, { messageId: params.get('messageId') ?? undefined, status }) };
+  return listAlgorithmRuns(db(), algorithm.id, { messageId: params.get('messageId') ?? undefined, status }, params.get('cursor'));
 });

@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 /** One message's trace: its run(s), input, output, attempts and timing. */
 export const GET = userRoute<{ id: string; messageId: string }>(async (_request, user, { id, messageId }) => {
-  const flow = await findOperableFlow(db(), user, id);
+  const flow = await findOperableFlow(db(), user, id, 'read');
   return getMessageTrace(db(), flow.id, messageId);
 });

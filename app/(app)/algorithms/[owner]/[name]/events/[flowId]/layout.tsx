@@ -1,0 +1,3 @@
+import { connectionLayout } from '../../connection-route';
+
+export default connectionLayout('BROKER');

@@ -1,0 +1,3 @@
+import { MessageNotFound } from '../../../../connection-not-found';
+
+export default MessageNotFound;

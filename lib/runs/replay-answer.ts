@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import type { ReplayResult } from './requeue-dead-runs';
+
+/** What the replay routes answer: how many runs went back to the queue, how many did not fit, and why. */
+export interface ReplayAnswer {
+  replayed: number;
+  refused: number;
+  /** With `refused`: the queue limit that refused them, in plain words. */
+  message?: string;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * 200 with the answer, or 429 with a Retry-After when dead runs were refused and none
+ * replayed (the body then carries the refusal as its error too, as every 429 does).
+ */
+export function replayAnswer({ replayedRunIds, refused, refusal, retryAfterSeconds }: ReplayResult): NextResponse {
+  const answer: ReplayAnswer = { replayed: replayedRunIds.length, refused, ...(refusal ? { message: refusal, retryAfterSeconds } : {}) };
+  if (answer.replayed > 0 || !refusal) return NextResponse.json(answer);
+  return NextResponse.json(
+    { ...answer, error: { code: 'TOO_MANY_REQUESTS', message: refusal } },
+    { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+  );
+}

@@ -1,0 +1,76 @@
+import type { Registry } from 'prom-client';
+import { readFlowQueues } from '@/lib/admin/read-flow-queues';
+import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
+import type { Db } from '@/lib/db/client';
+import { recordQueueSample } from '@/lib/flow-metrics/record-queue-sample';
+import { FLOW_ROLE_SELECT, flowQueueOf } from '@/lib/flows/flow-role';
+import type { Logger } from '@/lib/logger';
+import type { QueueAccess } from '@/lib/sqs/queue-access';
+import { createBacklogGauges } from './backlog-gauges';
+import { readRunBacklog } from './sql/read-run-backlog';
+
+export interface BacklogMetricsOptions {
+  db: Db;
+  workerId: string;
+  registry: Registry;
+  access: QueueAccess;
+  intervalMs: number;
+  logger: Logger;
+}
+
+const READ_CONCURRENCY = 8;
+const STOP_WAIT_MS = 2_000;
+
+/**
+ * The gauges an operator alerts and scales on (docs/operations.md, "Monitoring"), refreshed
+ * every `intervalMs` after the previous pass ends: the platform's run backlog (every worker
+ * reports the same values: aggregate with max) and, for the flows this worker leases, their
+ * status and their queues' depths, read as each flow's role without peeking. Each queue
+ * reading is also the minute's sample of the connection page's backlog and DLQ charts.
+ */
+export function startBacklogMetrics({ db, workerId, registry, access, intervalMs, logger }: BacklogMetricsOptions): { stop(): Promise<void> } {
+  const gauges = createBacklogGauges(registry);
+
+
+  async function samplePass(): Promise<void> {
+    const [backlog, flows] = await Promise.all([
+      readRunBacklog(db),
+      db.eventFlow.findMany({ where: { leaseOwner: workerId }, select: { ...FLOW_ROLE_SELECT, status: true } }),
+    ]);
+    const readouts = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => {
+      const readout = await readFlowQueues(flowQueueOf(flow), access, null);
+      await recordQueueSample(db, flow.id, readout).catch((error: unknown) => logger.warn({ err: error, flowId: flow.id }, 'could not record the queue sample'));
+      return { flow, readout };
+    });
+    // Set together, after every await: a scrape never sees a flow that moved away, nor half a pass.
+    gauges.queuedRuns.set(backlog.queued);
+    gauges.oldestQueuedRun.set(backlog.oldestQueuedSeconds);
+    gauges.recentDeadRuns.set(backlog.deadLast15m);
+    for (const perFlow of [gauges.flowStatus, gauges.queueMessages, gauges.dlqMessages]) perFlow.reset();
+    for (const { flow, readout } of readouts) {
+      gauges.flowStatus.set({ flow: flow.id, status: flow.status }, 1);
+      if (readout.source.ok) gauges.queueMessages.set({ flow: flow.id }, readout.source.visible + readout.source.inFlight);
+      if (readout.dlq?.ok) gauges.dlqMessages.set({ flow: flow.id }, readout.dlq.depth);
+    }
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> = Promise.resolve();
+  const loop = () => {
+    pass = samplePass()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not sample the backlog for the metrics'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, intervalMs);
+      });
+  };
+  loop();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      // A pass waiting on SQS is not worth holding the shutdown for.
+      await Promise.race([pass, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    },
+  };
+}

@@ -567,6 +567,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/algorithms/{owner}/{name}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a version
+         * @description Only a version with no run waiting or running; its finished runs are kept. A connection pinned to it then says it cannot run until it is edited.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The algorithm's owner (a username). */
+                    owner: string;
+                    /** @description The algorithm's name. */
+                    name: string;
+                    /** @description The version, e.g. 1.0.0. */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A cookie-authenticated change sent from another site (Sec-Fetch-Site or Origin). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such algorithm or version, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A run of it is waiting or running. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/algorithms/{owner}/{name}/connections": {
         parameters: {
             query?: never;
@@ -663,6 +743,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -848,6 +930,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -1077,6 +1161,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -1192,6 +1278,8 @@ export interface paths {
                         maxConcurrency?: number | null;
                         /** @description Attempts per run for transient failures (the platform's default otherwise). */
                         maxAttempts?: number | null;
+                        /** @description Hours its ended runs are kept (1 hour to 400 days); without it the platform's "Keep finished runs for". */
+                        runRetentionHours?: number | string | null;
                         /**
                          * @description Message filters: up to 5 patterns (objects, or their JSON texts), OR-ed, in the shape of Lambda’s SQS filter criteria. A message that matches none is deleted without a run.
                          * @example [
@@ -1389,11 +1477,13 @@ export interface paths {
         };
         /**
          * List a connection's recent messages
-         * @description The latest 50 messages that became runs, newest first.
+         * @description A page of 50 messages that became runs, newest first, with the total.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
                     /** @description Only SQS message ids that start with this. */
                     messageId?: string;
                 };
@@ -1406,13 +1496,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Its recent messages. */
+                /** @description A page of its messages. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description How many rows match the filters: exact up to 10,000, else 10,000. */
+                            total: number;
+                            /** @description false: more than `total` match ("more than 10,000"). */
+                            totalIsExact: boolean;
+                            /** @description Pass as `?cursor=` for the next page; null on the last page. */
+                            nextCursor: string | null;
                             messages: components["schemas"]["FlowMessage"][];
                         };
                     };
@@ -1514,7 +1610,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * What Send test message starts from
+         * @description Whether the connection is paused (a message would wait in the queue), and the guide's sample body when it runs the built-in example.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The connection's id (an event flow). */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dialog's starting point. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: paused, so a message waits in the queue until the connection is resumed. */
+                            enabled: boolean;
+                            /** @description The guide's sample body, when the version the connection runs is the built-in store-file example. */
+                            sampleBody: string | null;
+                        };
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such connection, or neither yours nor are you an admin. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Send test message
@@ -2157,7 +2302,7 @@ export interface paths {
         };
         /**
          * List an algorithm's runs
-         * @description The latest 100 runs, newest first.
+         * @description A page of 50 runs, newest first, with the total.
          */
         get: {
             parameters: {
@@ -2166,6 +2311,8 @@ export interface paths {
                     messageId?: string;
                     /** @description One status, in lower case (dead, expired, failed, …), or all (the default). */
                     status?: "all" | "dead" | "expired" | "failed" | "timed_out" | "succeeded" | "running" | "queued";
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -2178,13 +2325,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Its runs. */
+                /** @description A page of its runs. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description How many rows match the filters: exact up to 10,000, else 10,000. */
+                            total: number;
+                            /** @description false: more than `total` match ("more than 10,000"). */
+                            totalIsExact: boolean;
+                            /** @description Pass as `?cursor=` for the next page; null on the last page. */
+                            nextCursor: string | null;
                             runs: components["schemas"]["RunSummary"][];
                         };
                     };
@@ -2299,7 +2452,7 @@ export interface paths {
         put?: never;
         /**
          * Replay a dead run
-         * @description A DEAD or EXPIRED run goes back to the queue as a new attempt of the same run (same id), with a fresh retry budget; it does not pass admission again.
+         * @description A DEAD or EXPIRED run goes back to the queue as a new attempt of the same run (same id), with a fresh retry budget, admitted like new work: within your and the platform's queue limits.
          */
         post: {
             parameters: {
@@ -2313,7 +2466,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Replayed: { "replayed": 1 }. */
+                /** @description Replayed: { "replayed": 1, "refused": 0 }. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2322,6 +2475,11 @@ export interface paths {
                         "application/json": {
                             /** @description How many runs went back to the queue. */
                             replayed: number;
+                            /** @description Dead runs that did not fit the queue limits: they stay dead. */
+                            refused: number;
+                            /** @description With `refused`: the queue limit that refused them, in plain words. */
+                            message?: string;
+                            retryAfterSeconds?: number;
                         };
                     };
                 };
@@ -2352,8 +2510,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The run is not dead. */
+                /** @description The run is not dead, or its version was deleted. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No dead run fitted the queue limits (user or platform): the body says which, with Retry-After. */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2380,7 +2547,7 @@ export interface paths {
         put?: never;
         /**
          * Replay a connection's dead runs
-         * @description Every DEAD or EXPIRED run of the connection, as for one run.
+         * @description The DEAD or EXPIRED runs of the connection, oldest first, as for one run: as many as the queue limits have room for; the others stay dead (`refused`).
          */
         post: {
             parameters: {
@@ -2394,7 +2561,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description How many were replayed. */
+                /** @description How many were replayed, and how many did not fit. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2403,6 +2570,11 @@ export interface paths {
                         "application/json": {
                             /** @description How many runs went back to the queue. */
                             replayed: number;
+                            /** @description Dead runs that did not fit the queue limits: they stay dead. */
+                            refused: number;
+                            /** @description With `refused`: the queue limit that refused them, in plain words. */
+                            message?: string;
+                            retryAfterSeconds?: number;
                         };
                     };
                 };
@@ -2426,6 +2598,15 @@ export interface paths {
                 };
                 /** @description No such connection, or not yours. */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No dead run fitted the queue limits (user or platform): the body says which, with Retry-After. */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2575,10 +2756,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a collection’s files */
+        /**
+         * List a collection’s files
+         * @description A page of 20 files in name order, with the start of each text file, and the total.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                    /** @description Only file names that start with this. */
+                    prefix?: string;
+                };
                 header?: never;
                 path: {
                     /** @description The collection's name. */
@@ -2588,16 +2777,35 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The collection and its files, by path. */
+                /** @description The collection and a page of its files. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description How many rows match the filters: exact up to 10,000, else 10,000. */
+                            total: number;
+                            /** @description false: more than `total` match ("more than 10,000"). */
+                            totalIsExact: boolean;
+                            /** @description Pass as `?cursor=` for the next page; null on the last page. */
+                            nextCursor: string | null;
+                            files: {
+                                /** @description The path inside the collection (it may contain /). */
+                                filename: string;
+                                /** @description Bytes. */
+                                size: number;
+                                contentType: string;
+                                /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+                                updatedAt: string;
+                                /** @description The file's text (its first 16 KiB), or null for binary content. */
+                                text: string | null;
+                                truncated: boolean;
+                            }[];
                             collection: {
                                 name: string;
-                                files: components["schemas"]["DataFile"][];
+                                /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+                                createdAt: string;
                             };
                         };
                     };
@@ -2625,6 +2833,226 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{name}/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file
+         * @description As an attachment, with the content type it was stored with (never rendered on the app’s origin).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The collection's name. */
+                    name: string;
+                    /** @description The file’s path in the collection; it may contain / (sent as is, not encoded). */
+                    path: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file's bytes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not a file name. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such collection or file of yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Upload a file
+         * @description Writes or replaces the file; its Content-Type is kept. Up to 16.777216 MB, within your hosted-data quota: the same rules as the data API.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The collection's name. */
+                    name: string;
+                    /** @description The file’s path in the collection; it may contain / (sent as is, not encoded). */
+                    path: string;
+                };
+                cookie?: never;
+            };
+            /** @description The file (any content type). */
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Stored. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: {
+                                filename: string;
+                                size: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Not a file name. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The file would take you past your hosted-data quota; nothing is stored. Also: A cookie-authenticated change sent from another site (Sec-Fetch-Site or Origin). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such collection of yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The file is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a file */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The collection's name. */
+                    name: string;
+                    /** @description The file’s path in the collection; it may contain / (sent as is, not encoded). */
+                    path: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: {
+                                /** @enum {number} */
+                                deleted: 1;
+                            };
+                        };
+                    };
+                };
+                /** @description Not a file name. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A cookie-authenticated change sent from another site (Sec-Fetch-Site or Origin). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such collection or file of yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3388,6 +3816,8 @@ export interface paths {
                         algorithmAllowedNetworks?: string;
                         userFlowLimit?: number;
                         userDataQuotaMb?: number;
+                        userCollectionLimit?: number;
+                        runRetentionHours?: number | string;
                     };
                 };
             };
@@ -4021,6 +4451,8 @@ export interface components {
             maxConcurrency: number | null;
             /** @description null: the platform's default retry policy. */
             maxAttempts: number | null;
+            /** @description Hours its ended runs are kept; null: the platform's "Keep finished runs for". */
+            runRetentionHours: number | null;
             /** @description Message filters as validated; null: every message runs. */
             filters: {
                 [key: string]: unknown;
@@ -4036,8 +4468,13 @@ export interface components {
             receivedCount: number;
             acceptedCount: number;
             requeuedCount: number;
+            /** @description Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
             failedCount: number;
             filteredCount: number;
+            /** @description Runs of this connection that succeeded, since it was created. */
+            runsSucceeded: number;
+            /** @description Runs the algorithm failed (it refused the input), since the connection was created. */
+            runsFailed: number;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             lastMessageAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
@@ -4066,6 +4503,8 @@ export interface components {
             maxConcurrency: number | null;
             /** @description null: the platform's default retry policy. */
             maxAttempts: number | null;
+            /** @description Hours its ended runs are kept; null: the platform's "Keep finished runs for". */
+            runRetentionHours: number | null;
             /** @description Message filters as validated; null: every message runs. */
             filters: {
                 [key: string]: unknown;
@@ -4081,8 +4520,13 @@ export interface components {
             receivedCount: number;
             acceptedCount: number;
             requeuedCount: number;
+            /** @description Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
             failedCount: number;
             filteredCount: number;
+            /** @description Runs of this connection that succeeded, since it was created. */
+            runsSucceeded: number;
+            /** @description Runs the algorithm failed (it refused the input), since the connection was created. */
+            runsFailed: number;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             lastMessageAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
@@ -4174,12 +4618,12 @@ export interface components {
         };
         AttemptEntry: {
             attempt: number;
-            /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
+            /** @description When the attempt ended (or the replay happened). */
             at: string;
-            /** @description How the attempt ended (e.g. SUCCEEDED, RETRY, FAILED, DEAD), or REPLAYED. */
+            /** @description The status the attempt left the run in: QUEUED (to be retried), SUCCEEDED, FAILED, DEAD, …, or REPLAYED. */
             outcome: string;
             error?: string;
-            /** @description Who replayed it (username). */
+            /** @description Who replayed it (username; REPLAYED entries). */
             by?: string;
             durationMs?: number;
         };
@@ -4346,6 +4790,13 @@ export interface components {
             startedAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             finishedAt: string | null;
+            /** @description When the retention sweep deletes it (null while it may still run). */
+            deletion: {
+                /** @description After this time the retention sweep deletes the run. */
+                after: string;
+                /** @description The window it is kept for, in hours (its connection's, else the platform's). */
+                keptForHours: number;
+            } | null;
         };
         Run: {
             id: string;
@@ -4368,6 +4819,13 @@ export interface components {
             startedAt: string | null;
             /** @description An ISO 8601 time, e.g. 2026-12-02T16:37:00.000Z */
             finishedAt: string | null;
+            /** @description When the retention sweep deletes it (null while it may still run). */
+            deletion: {
+                /** @description After this time the retention sweep deletes the run. */
+                after: string;
+                /** @description The window it is kept for, in hours (its connection's, else the platform's). */
+                keptForHours: number;
+            } | null;
             algorithm: {
                 owner: string;
                 name: string;
@@ -4384,6 +4842,8 @@ export interface components {
             attempt: number;
             /** @description Attempts it may have (replaying a dead run grants more). */
             maxAttempts: number;
+            /** @description Each ended attempt (and replay), oldest first: a dead run's history of failures. */
+            attemptLog: components["schemas"]["AttemptEntry"][];
         };
         Collection: {
             name: string;
@@ -4440,6 +4900,16 @@ export interface components {
                 queueUrl: string;
                 queueName: string;
                 readout: components["schemas"]["QueueReadout"];
+                /** @description Why the worker reports it ERROR, in plain words. */
+                lastError: string | null;
+                receivedCount: number;
+                acceptedCount: number;
+                requeuedCount: number;
+                /** @description Delivery errors: messages the algorithm API did not take, left for SQS. */
+                failedCount: number;
+                filteredCount: number;
+                runsSucceeded: number;
+                runsFailed: number;
                 /** @description DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
                 dlqSeries: (number | null)[];
                 /** @description The platform's side of dead letters: its runs that are DEAD or EXPIRED. */
@@ -4480,6 +4950,10 @@ export interface components {
             userFlowLimit: number;
             /** @description Hosted data one user may store, in MB. */
             userDataQuotaMb: number;
+            /** @description Hosted data collections one user may have. */
+            userCollectionLimit: number;
+            /** @description "Keep finished runs for": hours an ended run is kept before it is deleted, unless its connection sets its own. */
+            runRetentionHours: number;
         };
         AlgorithmResult: {
             /** @description The algorithm's output: JSON, or text. */

@@ -53,4 +53,15 @@ export const algorithmOperations: ApiOperation[] = [
       409: 'That version is published already.',
     },
   },
+  {
+    method: 'delete',
+    path: '/api/v1/algorithms/{owner}/{name}/versions/{version}',
+    tag,
+    summary: 'Delete a version',
+    description: 'Only a version with no run waiting or running; its finished runs are kept. A connection pinned to it then says it cannot run until it is edited.',
+    auth: 'session',
+    params: algorithmParams.extend({ version: z.string().describe('The version, e.g. 1.0.0.') }),
+    answers: { 204: { description: 'Deleted.' } },
+    errors: { 404: 'No such algorithm or version, or not yours.', 409: 'A run of it is waiting or running.' },
+  },
 ];

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import type { ApiOperation } from '@/lib/openapi/api-operation';
-import { createCollectionInput, createdCollectionSchema } from './create-collection';
+import { pageCursorQuerySchema } from '@/lib/pagination/list-page';
+import { isoTimeSchema } from '@/lib/validation/iso-time';
+import { createCollectionInput } from './collection-input';
+import { createdCollectionSchema } from './create-collection';
 import { deletedFileAnswerSchema, fileListAnswerSchema, storedFileAnswerSchema } from './data-api-answers';
 import { collectionSummarySchema } from './list-collections';
-import { fileSummarySchema } from './list-data-files';
+import { MAX_FILE_BYTES } from './file-size-limit';
+import { filePreviewPageSchema } from './list-file-previews';
 
 const collectionParams = z.object({
   owner: z.string().describe("The collection's owner (a username): yours, or the algorithm owner's for a data token."),
   collection: z.string().describe("The collection's name."),
 });
 const fileParams = collectionParams.extend({ path: z.string().describe('The file’s path in the collection; it may contain / (sent as is, not encoded).') });
+const collectionNameParams = z.object({ name: z.string().describe("The collection's name.") });
+const collectionFileParams = collectionNameParams.extend({ path: z.string().describe('The file’s path in the collection; it may contain / (sent as is, not encoded).') });
 const dataErrors = { 400: 'A malformed path.', 404: 'No such collection or file, or not yours.' };
 
 export const dataOperations: ApiOperation[] = [
@@ -38,10 +44,50 @@ export const dataOperations: ApiOperation[] = [
     path: '/api/v1/collections/{name}',
     tag: 'Hosted data',
     summary: 'List a collection’s files',
+    description: 'A page of 20 files in name order, with the start of each text file, and the total.',
     auth: 'session',
-    params: z.object({ name: z.string().describe("The collection's name.") }),
-    answers: { 200: { description: 'The collection and its files, by path.', schema: z.object({ collection: z.object({ name: z.string(), files: z.array(fileSummarySchema) }) }) } },
+    params: collectionNameParams,
+    query: pageCursorQuerySchema.extend({ prefix: z.string().optional().describe('Only file names that start with this.') }),
+    answers: {
+      200: {
+        description: 'The collection and a page of its files.',
+        schema: filePreviewPageSchema.extend({ collection: z.object({ name: z.string(), createdAt: isoTimeSchema }) }),
+      },
+    },
     errors: { 404: 'No such collection of yours.' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/collections/{name}/files/{path}',
+    tag: 'Hosted data',
+    summary: 'Download a file',
+    description: 'As an attachment, with the content type it was stored with (never rendered on the app’s origin).',
+    auth: 'session',
+    params: collectionFileParams,
+    answers: { 200: { description: "The file's bytes.", schema: z.string().meta({ format: 'binary' }), contentType: 'application/octet-stream' } },
+    errors: { 400: 'Not a file name.', 404: 'No such collection or file of yours.' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/collections/{name}/files/{path}',
+    tag: 'Hosted data',
+    summary: 'Upload a file',
+    description: `Writes or replaces the file; its Content-Type is kept. Up to ${MAX_FILE_BYTES / 1_000_000} MB, within your hosted-data quota: the same rules as the data API.`,
+    auth: 'session',
+    params: collectionFileParams,
+    body: { schema: z.string().meta({ format: 'binary' }), contentType: 'application/octet-stream', description: 'The file (any content type).' },
+    answers: { 200: { description: 'Stored.', schema: z.object({ file: z.object({ filename: z.string(), size: z.number().int() }) }) } },
+    errors: { 400: 'Not a file name.', 403: 'The file would take you past your hosted-data quota; nothing is stored.', 404: 'No such collection of yours.', 413: 'The file is too large.' },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/collections/{name}/files/{path}',
+    tag: 'Hosted data',
+    summary: 'Delete a file',
+    auth: 'session',
+    params: collectionFileParams,
+    answers: { 200: { description: 'Deleted.', schema: deletedFileAnswerSchema } },
+    errors: { 400: 'Not a file name.', 404: 'No such collection or file of yours.' },
   },
   {
     method: 'get',

@@ -1,22 +1,23 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
+import { countUpTo, pageInfoSchema, sliceKeysetPage } from '@/lib/pagination/list-page';
 import { decodeNameCursor, encodeNameCursor } from '@/lib/pagination/page-cursor';
-import type { FileSummary } from './list-data-files';
+import { fileSummarySchema } from './list-data-files';
 
 export const FILE_PAGE_SIZE = 20;
 /** How much of each text file a page shows; the rest is a download away. */
 export const PREVIEW_BYTES = 16 * 1024;
 
-export interface FilePreview extends FileSummary {
-  /** The file's text (its first PREVIEW_BYTES), or null for binary content. */
-  text: string | null;
-  truncated: boolean;
-}
+const filePreviewSchema = fileSummarySchema.extend({
+  text: z.string().nullable().describe("The file's text (its first 16 KiB), or null for binary content."),
+  truncated: z.boolean(),
+});
 
-export interface FilePreviewPage extends PageInfo {
-  files: FilePreview[];
-}
+export const filePreviewPageSchema = pageInfoSchema.extend({ files: z.array(filePreviewSchema) });
+
+export type FilePreview = z.infer<typeof filePreviewSchema>;
+export type FilePreviewPage = z.infer<typeof filePreviewPageSchema>;
 
 /**
  * A page of a collection's files in name order, with the start of each text file and the

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { ApiOperation } from '@/lib/openapi/api-operation';
 import { flowParams } from '@/lib/openapi/path-params';
+import { pageCursorQuerySchema } from '@/lib/pagination/list-page';
 import { flowMessageInput, flowMessagesAnswerSchema, flowMessagesInput, MAX_MESSAGES_PER_CALL } from './flow-messages-input';
 import { messageTraceSchema } from './get-message-trace';
-import { flowMessageRowSchema } from './list-flow-messages';
+import { flowMessagePageSchema } from './list-flow-messages';
 import { testMessageResultSchema } from './send-test-message';
+import { testMessageContextSchema } from './test-message-context';
 import { testMessageInput } from './test-message-input';
 
 const tag = 'Connection page';
@@ -16,11 +18,11 @@ export const flowMessageOperations: ApiOperation[] = [
     path: '/api/v1/flows/{id}/messages',
     tag,
     summary: "List a connection's recent messages",
-    description: 'The latest 50 messages that became runs, newest first.',
+    description: 'A page of 50 messages that became runs, newest first, with the total.',
     auth: 'session',
     params: flowParams,
-    query: z.object({ messageId: z.string().optional().describe('Only SQS message ids that start with this.') }),
-    answers: { 200: { description: 'Its recent messages.', schema: z.object({ messages: z.array(flowMessageRowSchema) }) } },
+    query: pageCursorQuerySchema.extend({ messageId: z.string().optional().describe('Only SQS message ids that start with this.') }),
+    answers: { 200: { description: 'A page of its messages.', schema: flowMessagePageSchema } },
     errors: { 404: notOperable },
   },
   {
@@ -33,6 +35,17 @@ export const flowMessageOperations: ApiOperation[] = [
     params: flowParams.extend({ messageId: z.string().describe('The SQS message id.') }),
     answers: { 200: { description: 'The trace.', schema: messageTraceSchema } },
     errors: { 404: `${notOperable} Or no run of it has that message id.` },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/flows/{id}/test-message',
+    tag,
+    summary: 'What Send test message starts from',
+    description: "Whether the connection is paused (a message would wait in the queue), and the guide's sample body when it runs the built-in example.",
+    auth: 'session',
+    params: flowParams,
+    answers: { 200: { description: 'The dialog\'s starting point.', schema: testMessageContextSchema } },
+    errors: { 404: notOperable },
   },
   {
     method: 'post',

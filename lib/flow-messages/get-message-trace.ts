@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { attemptEntrySchema } from '@/lib/runs/attempt-log';
+import { attemptEntrySchema, attemptLogOf } from '@/lib/runs/attempt-log';
 import { runStatusSchema } from '@/lib/runs/run-summary';
 import { runVersionOf } from '@/lib/runs/run-version';
 import { isoTimeSchema } from '@/lib/validation/iso-time';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
+import { countUpTo, pageInfoSchema, sliceKeysetPage } from '@/lib/pagination/list-page';
 import { NEWEST_FIRST, runCursorOf, runsAfterCursor } from '@/lib/runs/newest-first';
 import { runStatusSchema } from '@/lib/runs/run-summary';
 import { isoTimeSchema } from '@/lib/validation/iso-time';
@@ -21,9 +21,9 @@ export const flowMessageRowSchema = z.object({
 
 export type FlowMessageRow = z.infer<typeof flowMessageRowSchema>;
 
-export interface FlowMessagePage extends PageInfo {
-  messages: FlowMessageRow[];
-}
+export const flowMessagePageSchema = pageInfoSchema.extend({ messages: z.array(flowMessageRowSchema) });
+
+export type FlowMessagePage = z.infer<typeof flowMessagePageSchema>;
 
 /**
  * A page of the flow's messages, newest first, with their total; `messageId` narrows them

@@ -1,13 +1,14 @@
 import { isStoreFileExampleUrl, STORE_FILE_SAMPLE_BODY } from '@/examples/store-file/example-endpoint';
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 
 /** What Send test message needs to know of a connection before anything is sent. */
-export interface TestMessageContext {
-  /** false: paused, so a message waits in the queue until the connection is resumed. */
-  enabled: boolean;
-  /** The guide's sample body, when the version the connection runs is the built-in store-file example. */
-  sampleBody: string | null;
-}
+export const testMessageContextSchema = z.object({
+  enabled: z.boolean().describe('false: paused, so a message waits in the queue until the connection is resumed.'),
+  sampleBody: z.string().nullable().describe("The guide's sample body, when the version the connection runs is the built-in store-file example."),
+});
+
+export type TestMessageContext = z.infer<typeof testMessageContextSchema>;
 
 /** For a flow the caller may operate on: its pause state, and a body to start from. */
 export async function getTestMessageContext(db: Db, flow: { algorithmId: string; version: string | null; enabled: boolean }): Promise<TestMessageContext> {

@@ -1,13 +1,17 @@
+import { z } from 'zod';
+
 // What every paged list answers besides its rows (runs, messages, files).
 
-export interface PageInfo {
-  /** How many rows match the filters: exact up to COUNT_LIMIT, else COUNT_LIMIT. */
-  total: number;
-  /** false: more than `total` match ("more than 10,000"). */
-  totalIsExact: boolean;
-  /** Pass as `?cursor=` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+export const pageInfoSchema = z.object({
+  total: z.number().int().describe('How many rows match the filters: exact up to 10,000, else 10,000.'),
+  totalIsExact: z.boolean().describe('false: more than `total` match ("more than 10,000").'),
+  nextCursor: z.string().nullable().describe('Pass as `?cursor=` for the next page; null on the last page.'),
+});
+
+export type PageInfo = z.infer<typeof pageInfoSchema>;
+
+/** The `?cursor=` of a paged list. */
+export const pageCursorQuerySchema = z.object({ cursor: z.string().optional().describe("The previous page's nextCursor.") });
 
 /**
  * Counting stops here. An exact count of a million runs took 0.5–0.65 s (bench/list-pages.ts),

@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import type { Prisma, RunStatus } from '@/lib/generated/prisma/client';
-import { countUpTo, sliceKeysetPage, type PageInfo } from '@/lib/pagination/list-page';
-import { NEWEST_FIRST, runCursorOf, runsAfterCursor } from './newest-first';
+import { countUpTo, pageInfoSchema, sliceKeysetPage } from '@/lib/pagination/list-page';
 import { getPlatformSettings } from '@/lib/settings/get-platform-settings';
-import { runSummarySelect, toRunSummary, type RunSummary } from './run-summary';
+import { NEWEST_FIRST, runCursorOf, runsAfterCursor } from './newest-first';
+import { runSummarySchema, runSummarySelect, toRunSummary } from './run-summary';
 
 export const RUN_PAGE_SIZE = 50;
 
@@ -13,9 +14,9 @@ export interface RunListFilter {
   status?: RunStatus | null;
 }
 
-export interface RunPage extends PageInfo {
-  runs: RunSummary[];
-}
+export const runPageSchema = pageInfoSchema.extend({ runs: z.array(runSummarySchema) });
+
+export type RunPage = z.infer<typeof runPageSchema>;
 
 /** A page of an algorithm's runs, newest first, narrowed by SQS message id prefix and status, with their total. */
 export async function listAlgorithmRuns(db: Db, algorithmId: string, filter: RunListFilter = {}, cursor?: string | null): Promise<RunPage> {

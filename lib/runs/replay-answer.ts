@@ -1,14 +1,16 @@
 import { NextResponse } from 'next/server';
+import { z } from 'zod';
 import type { ReplayResult } from './requeue-dead-runs';
 
 /** What the replay routes answer: how many runs went back to the queue, how many did not fit, and why. */
-export interface ReplayAnswer {
-  replayed: number;
-  refused: number;
-  /** With `refused`: the queue limit that refused them, in plain words. */
-  message?: string;
-  retryAfterSeconds?: number;
-}
+export const replayAnswerSchema = z.object({
+  replayed: z.number().int().describe('How many runs went back to the queue.'),
+  refused: z.number().int().describe('Dead runs that did not fit the queue limits: they stay dead.'),
+  message: z.string().optional().describe('With `refused`: the queue limit that refused them, in plain words.'),
+  retryAfterSeconds: z.number().int().optional(),
+});
+
+export type ReplayAnswer = z.infer<typeof replayAnswerSchema>;
 
 /**
  * 200 with the answer, or 429 with a Retry-After when dead runs were refused and none

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { runDeletionSchema } from './run-retention';
+import { runDeletion, runDeletionSchema } from './run-retention';
 import { runVersionOf } from './run-version';
 import { isoTimeSchema } from '@/lib/validation/iso-time';
 

@@ -15,7 +15,7 @@ const POLLERS_PER_FLOW = 4;
 const REPEATS = 3;
 // Counted at the endpoint's calls (ours: at runs SUCCEEDED, after the outcome is written).
 const DURABLE_PEER = 'durable peer (sqs-consumer → graphile-worker)';
-const OURS = 'ours (worker + API + executor)';
+const OURS = 'ours (worker: admission + executor)';
 const MESSAGES = { 1: 1_000, 10: 200 } as const;
 // Admission-only figures before the throughput issue (2026-11-26), which its target doubles.
 const ADMISSION_BEFORE = { 1: 449, 10: 562 } as const;

@@ -55,6 +55,9 @@ const envSchema = z.object({
   // The retention sweep (worker/retention-sweeper.ts): its interval, and rows per delete.
   WORKER_RETENTION_SWEEP_MS: positiveInt.default(60_000),
   WORKER_RETENTION_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
+  // Where the worker admits received messages: in its own process (through the flow entry's
+  // admission module, on its database connection), or over HTTP through the algorithm API.
+  WORKER_ADMISSION: z.enum(['in-process', 'api']).default('in-process'),
   // Where the worker calls the algorithm API; defaults to APP_URL, else the local web app.
   PLATFORM_API_URL: z.url().optional(),
   // The worker's scaling and timing knobs (tests make them short).

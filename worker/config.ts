@@ -4,6 +4,8 @@ import { workerApiToken } from '@/lib/auth/worker-token';
 /** Everything the worker needs to know, checked once at start. */
 export interface WorkerConfig {
   databaseUrl: string;
+  /** Where received batches are admitted: in this process, or through the algorithm API's flow entry. */
+  admission: 'in-process' | 'api';
   /** Base URL of the algorithm API (`/v1/algo/...`). */
   platformApiUrl: string;
   /** `Authorization: Worker <token>` for the algorithm API. */
@@ -37,6 +39,7 @@ export function workerConfig(env: Env): WorkerConfig {
   }
   return {
     databaseUrl: env.DATABASE_URL,
+    admission: env.WORKER_ADMISSION,
     platformApiUrl: env.PLATFORM_API_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`,
     workerToken,
     requeueDelaySeconds: env.REQUEUE_DELAY_SECONDS,

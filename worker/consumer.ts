@@ -7,7 +7,7 @@ import { createAckBatcher } from './ack-batcher';
 import { createAdmissionGate } from './admission-gate';
 import { backoffDelay, sleepUnlessAborted } from '@/lib/async/backoff';
 import type { WorkerConfig } from './config';
-import { dispatchBatch, flowMessagesUrl, type DispatchAnswer, type DispatchResult } from './dispatcher';
+import type { DispatchAnswer, DispatchResult } from './dispatcher';
 import type { FlowCounters } from './flow-counters';
 import type { FlowStatus } from './flow-status';
 import { createInFlightSlots } from './in-flight-slots';
@@ -26,6 +26,8 @@ export interface ConsumerDeps {
   sqs: SQSClient;
   /** ReceiveMessage through that client (lean, for long polls). */
   receive: ReceiveMessages;
+  /** Hands one received batch to the flow entry (worker/admit-batch.ts, or the algorithm API over HTTP): one result per message. */
+  dispatch(messages: Message[], abandon: AbortSignal): Promise<DispatchAnswer>;
   status: FlowStatus;
   /** How many messages of this flow the platform would admit now. */
   probeRoom(): Promise<number>;
@@ -69,7 +71,6 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   const slots = createInFlightSlots(config.maxInFlightPerFlow);
   const pollers = new Set<Promise<void>>();
   const dispatches = new Set<Promise<void>>();
-  const messagesUrl = flowMessagesUrl(config.platformApiUrl, flow.id);
   const acks = createAckBatcher({
     sqs,
     queueUrl: flow.queueUrl,
@@ -191,13 +192,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
 
   async function handleBatch(messages: Message[]): Promise<DispatchAnswer> {
     const startedAt = performance.now();
-    const answer = await dispatchBatch({
-      url: messagesUrl,
-      workerToken: config.workerToken,
-      messages,
-      timeoutMs: config.dispatchTimeoutMs,
-      abandon: abandon.signal,
-    });
+    const answer = await deps.dispatch(messages, abandon.signal);
     const seconds = (performance.now() - startedAt) / 1000;
     answer.results.forEach((result, index) => {
       metrics.dispatchSeconds.observe({ outcome: result.outcome }, seconds);
@@ -237,7 +232,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
 
   status.starting();
   addPoller();
-  log.info({ queueUrl: flow.queueUrl, messagesUrl }, 'consumer started');
+  log.info({ queueUrl: flow.queueUrl }, 'consumer started');
 
   let stopping: Promise<void> | undefined;
   return {

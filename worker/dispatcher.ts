@@ -59,7 +59,7 @@ function platformApiPolicy(url: string): EgressPolicy {
 }
 
 /** What the flow entry is told of one message: its id, body and, on FIFO queues, its group and sequence number. */
-function toFlowMessage(message: Message): FlowMessage {
+export function toFlowMessage(message: Message): FlowMessage {
   const { MessageGroupId: groupId, SequenceNumber: sequenceNumber } = message.Attributes ?? {};
   return { id: message.MessageId ?? '', body: message.Body ?? '', groupId, sequenceNumber };
 }
@@ -106,8 +106,13 @@ export async function dispatchBatch(request: DispatchRequest): Promise<DispatchA
     if (error instanceof OutgoingHttpError) return forAll({ outcome: 'failed', reason: `the algorithm API cannot be reached: ${error.message}` });
     return forAll({ outcome: 'failed', reason: `the call of the algorithm API failed: ${coerceError(error).message}` });
   }
+  return dispatchAnswerOf(request.messages, answer);
+}
+
+/** Each message's result from the flow entry's answer (over HTTP or in process): a message it did not answer for is left for SQS. */
+export function dispatchAnswerOf(messages: readonly Message[], answer: FlowMessagesAnswer): DispatchAnswer {
   const byId = new Map((answer.results ?? []).map((result) => [result.id, result]));
-  const results = request.messages.map((message): DispatchResult => {
+  const results = messages.map((message): DispatchResult => {
     const result = byId.get(message.MessageId ?? '');
     if (result?.status === 200) return 'filtered' in result ? { outcome: 'filtered' } : { outcome: 'accepted' };
     if (result?.status === 429) return { outcome: 'throttled' };

@@ -6,7 +6,9 @@ import type { Logger } from '@/lib/logger';
 import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import type { SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 import type { WorkerConfig } from './config';
-import { startConsumer, type Consumer } from './consumer';
+import { admitBatch } from './admit-batch';
+import { startConsumer, type Consumer, type ConsumerDeps } from './consumer';
+import { dispatchBatch, flowMessagesUrl } from './dispatcher';
 import { startFlowCounters } from './flow-counters';
 import { createFlowStatus } from './flow-status';
 import { syncLeases } from './leases';
@@ -80,12 +82,20 @@ export function startWorker(deps: WorkerDeps): Worker {
     metrics.leasedFlows.set(running.size);
   }
 
+  // In process by default (one admission module, no HTTP hop); over the algorithm API when configured so.
+  const dispatcherFor = (flowId: string): ConsumerDeps['dispatch'] => {
+    if (config.admission === 'in-process') return (messages, abandon) => admitBatch(db, flowId, messages, abandon);
+    const url = flowMessagesUrl(config.platformApiUrl, flowId);
+    return (messages, abandon) => dispatchBatch({ url, workerToken: config.workerToken, messages, timeoutMs: config.dispatchTimeoutMs, abandon });
+  };
+
   function start(target: FlowTarget) {
     const client = sqsClients.clientFor(target);
     const consumer = startConsumer(target, {
       config,
       sqs: client.sqs,
       receive: client.receive,
+      dispatch: dispatcherFor(target.id),
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
       probeRoom: () => readAdmissionRoom(db, target.id),
       probeRefusal: async () => {

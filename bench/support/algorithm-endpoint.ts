@@ -14,14 +14,18 @@ export interface EndpointOptions {
 
 export interface BenchEndpoint {
   url: string;
+  /** Calls answered so far (any status). */
+  calls(): number;
   close(): Promise<void>;
 }
 
 export async function startBenchEndpoint(options: EndpointOptions = {}): Promise<BenchEndpoint> {
+  let calls = 0;
   const server = http.createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
+      calls++;
       options.onCall?.(parse(raw));
       const fail = request.headers['x-run-attempt'] === '1' && Math.random() < (options.firstAttemptFailureRate ?? 0);
       const answer = () => {
@@ -37,6 +41,7 @@ export async function startBenchEndpoint(options: EndpointOptions = {}): Promise
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
+    calls: () => calls,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -46,5 +46,5 @@ export async function measureThroughput(
 }
 
 export function formatRate(result: ThroughputResult): string {
-  return `${result.name.padEnd(34)} ${String(result.connections).padStart(3)} conn  ${String(result.messages).padStart(6)} msgs  ${result.seconds.toFixed(2).padStart(7)} s  ${Math.round(result.perSecond).toString().padStart(6)} msg/s`;
+  return `${result.name.padEnd(46)} ${String(result.connections).padStart(3)} conn  ${String(result.messages).padStart(6)} msgs  ${result.seconds.toFixed(2).padStart(7)} s  ${Math.round(result.perSecond).toString().padStart(6)} msg/s`;
 }

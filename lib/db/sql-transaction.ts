@@ -8,6 +8,11 @@ import type pg from 'pg';
 export async function sqlTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, lockTimeoutMs: number): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no listener of the pool's: an error between two of its
+  // queries (the server shutting down) would be an unhandled 'error' event that ends the
+  // process. Noted instead: the next query fails, and the client is not reused.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}`);
     const result = await work(client);
@@ -17,6 +22,7 @@ export async function sqlTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCli
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -127,6 +127,10 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
   const userSessionLimit = wholeNumber(request.userSessionLimit);
   const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
   const client = await sqlPool(db).connect();
+  // Checked out, the client has no error listener of the pool's (see sqlTransaction).
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     if (!preparedOn.has(client)) {
       await client.query(PREPARE_CLAIM);
@@ -139,7 +143,8 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
       SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
     return { runs: results[2]!.rows as RunToExecute[], settings: settingsFromRow(results[3]!.rows[0] ?? null) };
   } finally {
-    client.release();
+    client.removeListener('error', onError);
+    client.release(broken);
   }
 }
 

@@ -6,7 +6,7 @@ import { startRecordingSqsProxy, type RecordingSqsProxy } from '../support/recor
 import { createQueueWithDlq } from '../support/sqs';
 import { sendMessages } from '../support/sqs-messages';
 import { startStsStandIn, type StsStandIn } from '../support/sts-stand-in';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 const PLATFORM_ACCESS_KEY = 'AKIAPLATFORMEXAMPLE';
@@ -38,7 +38,7 @@ describe('worker credentials', () => {
       region: 'us-east-1',
       credentials: { accessKeyId: PLATFORM_ACCESS_KEY, secretAccessKey: 'platform-secret' },
     });
-    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url), {
+    worker = startTestWorker(scene.database.db, scene.workerConfig(), {
       endpoint: proxy.url,
       defaultRegion: 'us-east-1',
       assumeRole: createAssumeRoleCached(platformSts),

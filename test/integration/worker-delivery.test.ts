@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@/worker/worker';
 import { queueDepth, receiveFromDlq, sendMessages } from '../support/sqs-messages';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 // The delivery contract, end to end: real PostgreSQL, the SQS emulator through the AWS
@@ -14,7 +14,7 @@ describe('worker delivery', () => {
   beforeAll(async () => {
     scene = await createWorkerScene();
     const env = { REQUEUE_DELAY_SECONDS: String(REQUEUE_DELAY_SECONDS) };
-    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url, env));
+    worker = startTestWorker(scene.database.db, scene.workerConfig(env));
   });
   afterAll(async () => {
     await worker?.stop();

@@ -4,7 +4,7 @@ import type { Worker } from '@/worker/worker';
 import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createQueueWithDlq } from '../support/sqs';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 // A message left alone for this long was not consumed: a negative cannot be awaited.
@@ -25,7 +25,7 @@ describe.each([
 
   beforeAll(async () => {
     scene = await createWorkerScene();
-    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url, env));
+    worker = startTestWorker(scene.database.db, scene.workerConfig(env));
     await vi.waitFor(() => expect(worker.health().healthy).toBe(true));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@/worker/worker';
 import { sendMessages } from '../support/sqs-messages';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 // Several worker processes against one database: each flow is leased by one of them,
@@ -21,7 +21,7 @@ describe('workers sharing flows', () => {
   });
 
   const startWorker = () => {
-    const worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url));
+    const worker = startTestWorker(scene.database.db, scene.workerConfig());
     workers.push(worker);
     return worker;
   };

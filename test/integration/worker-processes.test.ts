@@ -4,7 +4,6 @@ import { admitRuns } from '@/lib/runs/admit-runs';
 import { startAlgorithmEndpoint } from '../support/algorithm-endpoint';
 import { createAlgorithm } from '../support/factories';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
-import { testWorkerEnv } from '../support/worker';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
@@ -33,7 +32,7 @@ describe('worker process', () => {
 
   async function startWorkerProcess(env: Record<string, string> = {}) {
     const port = await findFreePort();
-    const child = spawnWorkerProcess(testWorkerEnv(scene.database.url, scene.platform.url, { WORKER_METRICS_PORT: String(port), ...env }));
+    const child = spawnWorkerProcess(scene.workerEnv({ WORKER_METRICS_PORT: String(port), ...env }));
     running.push(child);
     const baseUrl = `http://127.0.0.1:${port}`;
     const healthStatus = () => fetch(`${baseUrl}/health`).then((r) => r.status, () => 0);

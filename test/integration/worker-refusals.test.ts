@@ -9,7 +9,7 @@ import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm } from '../support/factories';
 import { createQueueWithDlq } from '../support/sqs';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 const NO_VERSION = /^The algorithm has no published version/;
@@ -24,7 +24,7 @@ describe('worker: a flow that cannot run', () => {
 
   beforeAll(async () => {
     scene = await createWorkerScene();
-    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url));
+    worker = startTestWorker(scene.database.db, scene.workerConfig());
   });
   afterAll(async () => {
     await worker?.stop();

@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@/worker/worker';
 import { queueDepth, sendMessages } from '../support/sqs-messages';
-import { startTestWorker, testWorkerConfig } from '../support/worker';
+import { startTestWorker } from '../support/worker';
 import { createWorkerScene, type WorkerScene } from '../support/worker-scene';
 
 // Per flow: one long poll while the queue is idle, more while polls come back full (up
@@ -17,7 +17,7 @@ describe('worker scaling', () => {
   beforeAll(async () => {
     scene = await createWorkerScene();
     const env = { WORKER_MAX_POLLERS_PER_FLOW: String(MAX_POLLERS), WORKER_MAX_IN_FLIGHT_PER_FLOW: String(MAX_IN_FLIGHT) };
-    worker = startTestWorker(scene.database.db, testWorkerConfig(scene.database.url, scene.platform.url, env), undefined, registry);
+    worker = startTestWorker(scene.database.db, scene.workerConfig(env), undefined, registry);
   });
   afterAll(async () => {
     await worker?.stop();

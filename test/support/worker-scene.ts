@@ -5,6 +5,8 @@ import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
 import { createAlgorithm, createUser } from './factories';
 import { startPlatformApiStandIn, type PlatformApiStandIn } from './platform-api-stand-in';
 import { createQueueWithDlq, testSqsClient } from './sqs';
+import { testWorkerConfig, testWorkerEnv } from './worker';
+import type { WorkerConfig } from '@/worker/config';
 
 type FlowOptions = Omit<Parameters<typeof createEventFlow>[1], 'algorithmId' | 'creatorId' | 'queueUrl'> & {
   /** Announce the new flow with NOTIFY, as the web app does (default true). */
@@ -18,6 +20,9 @@ type FlowOptions = Omit<Parameters<typeof createEventFlow>[1], 'algorithmId' | '
 export interface WorkerScene {
   database: TestDatabase;
   platform: PlatformApiStandIn;
+  /** The worker's environment on this scene: it admits through the stand-in (the algorithm API over HTTP), whose faults the tests choose. */
+  workerEnv(overrides?: Record<string, string>): Record<string, string>;
+  workerConfig(overrides?: Record<string, string>): WorkerConfig;
   sqs: SQSClient;
   owner: Awaited<ReturnType<typeof createUser>>;
   algorithm: Awaited<ReturnType<typeof createAlgorithm>>;
@@ -48,9 +53,12 @@ export async function createWorkerScene(): Promise<WorkerScene> {
     return flow;
   };
 
+  const throughStandIn = { WORKER_ADMISSION: 'api' };
   return {
     database,
     platform,
+    workerEnv: (overrides = {}) => testWorkerEnv(database.url, platform.url, { ...throughStandIn, ...overrides }),
+    workerConfig: (overrides = {}) => testWorkerConfig(database.url, platform.url, { ...throughStandIn, ...overrides }),
     sqs,
     owner,
     algorithm,

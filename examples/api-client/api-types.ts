@@ -5098,10 +5098,12 @@ export interface components {
                 receivedCount: number;
                 acceptedCount: number;
                 requeuedCount: number;
-                /** @description Delivery errors: messages the algorithm API did not take, left for SQS. */
+                /** @description Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors"). */
                 failedCount: number;
                 filteredCount: number;
+                /** @description Runs of this connection that succeeded, since it was created. */
                 runsSucceeded: number;
+                /** @description Runs the algorithm failed (it refused the input), since the connection was created. */
                 runsFailed: number;
                 /** @description DLQ depth per minute over the last hour, oldest first (null: not sampled that minute). */
                 dlqSeries: (number | null)[];

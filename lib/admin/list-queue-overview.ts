@@ -5,7 +5,7 @@ import { countDeadRunsOfFlows } from '@/lib/flows/count-flow-runs';
 import { listDlqDepthSeries } from '@/lib/flow-metrics/list-dlq-depth-series';
 import { readFlowQueueSampled } from '@/lib/flow-metrics/read-flow-queue-sampled';
 import { flowQueueOf } from '@/lib/flows/flow-role';
-import { flowViewSchema } from '@/lib/flows/flow-view';
+import { flowCountsOf, flowCountsSchema, flowViewSchema } from '@/lib/flows/flow-view';
 import { flowQueueReadoutSchema } from './flow-queue-readout';
 import type { QueueAccess } from '@/lib/sqs/queue-access';
 import type { QueueReadoutCaches } from './queue-readout-cache';
@@ -22,13 +22,7 @@ const queueOverviewRowSchema = z.object({
   queueName: z.string(),
   readout: flowQueueReadoutSchema,
   lastError: z.string().nullable().describe('Why the worker reports it ERROR, in plain words.'),
-  receivedCount: z.number().int(),
-  acceptedCount: z.number().int(),
-  requeuedCount: z.number().int(),
-  failedCount: z.number().int().describe('Delivery errors: messages the algorithm API did not take, left for SQS.'),
-  filteredCount: z.number().int(),
-  runsSucceeded: z.number().int(),
-  runsFailed: z.number().int(),
+  ...flowCountsSchema.shape,
   dlqSeries: z.array(z.number().int().nullable()).describe('DLQ depth per minute over the last hour, oldest first (null: not sampled that minute).'),
   deadRuns: z.number().int().describe("The platform's side of dead letters: its runs that are DEAD or EXPIRED."),
 });
@@ -78,13 +72,7 @@ export async function listQueueOverview(db: Db, access: QueueAccess, caches: Que
     queueUrl: flow.queueUrl,
     queueName: flow.queueUrl.slice(flow.queueUrl.lastIndexOf('/') + 1),
     lastError: flow.lastError,
-    receivedCount: flow.receivedCount,
-    acceptedCount: flow.acceptedCount,
-    requeuedCount: flow.requeuedCount,
-    failedCount: flow.failedCount,
-    filteredCount: flow.filteredCount,
-    runsSucceeded: flow.runTotals?.succeeded ?? 0,
-    runsFailed: flow.runTotals?.failed ?? 0,
+    ...flowCountsOf(flow),
     readout: await readFlowQueueSampled(db, flowQueueOf(flow), access, caches),
   }));
   // Read after the readouts, so this request's samples are in the sparklines.

@@ -15,6 +15,31 @@ export const FLOW_VIEW_INCLUDE = {
 
 type FlowRow = Prisma.EventFlowGetPayload<{ include: typeof FLOW_VIEW_INCLUDE }>;
 
+/** A connection's message counts (the worker's side) and run counts (FlowRunTotals), as every screen shows them. */
+export const flowCountsSchema = z.object({
+  receivedCount: z.number().int(),
+  acceptedCount: z.number().int(),
+  requeuedCount: z.number().int(),
+  failedCount: z.number().int().describe('Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors").'),
+  filteredCount: z.number().int(),
+  runsSucceeded: z.number().int().describe('Runs of this connection that succeeded, since it was created.'),
+  runsFailed: z.number().int().describe('Runs the algorithm failed (it refused the input), since the connection was created.'),
+});
+
+type FlowCountsRow = Pick<FlowRow, 'receivedCount' | 'acceptedCount' | 'requeuedCount' | 'failedCount' | 'filteredCount' | 'runTotals'>;
+
+export function flowCountsOf(flow: FlowCountsRow): z.infer<typeof flowCountsSchema> {
+  return {
+    receivedCount: flow.receivedCount,
+    acceptedCount: flow.acceptedCount,
+    requeuedCount: flow.requeuedCount,
+    failedCount: flow.failedCount,
+    filteredCount: flow.filteredCount,
+    runsSucceeded: flow.runTotals?.succeeded ?? 0,
+    runsFailed: flow.runTotals?.failed ?? 0,
+  };
+}
+
 /** A connection (broker connection or event listener) as the API and the screens show it. */
 export const flowViewSchema = z.object({
   id: z.string(),
@@ -43,13 +68,7 @@ export const flowViewSchema = z.object({
   enabled: z.boolean(),
   status: z.enum(['STARTING', 'ACTIVE', 'PAUSED', 'ERROR', 'WAITING']),
   lastError: z.string().nullable(),
-  receivedCount: z.number().int(),
-  acceptedCount: z.number().int(),
-  requeuedCount: z.number().int(),
-  failedCount: z.number().int().describe('Delivery errors: messages the algorithm API did not take, left for SQS (the name predates "delivery errors").'),
-  filteredCount: z.number().int(),
-  runsSucceeded: z.number().int().describe('Runs of this connection that succeeded, since it was created.'),
-  runsFailed: z.number().int().describe('Runs the algorithm failed (it refused the input), since the connection was created.'),
+  ...flowCountsSchema.shape,
   lastMessageAt: isoTimeSchema.nullable(),
   createdAt: isoTimeSchema,
 }).meta({ id: 'Flow' });
@@ -84,13 +103,7 @@ export function toFlowView(flow: FlowRow, local = isLocalSqs(env())): FlowView {
     enabled: flow.enabled,
     status: flow.status,
     lastError: flow.lastError,
-    receivedCount: flow.receivedCount,
-    acceptedCount: flow.acceptedCount,
-    requeuedCount: flow.requeuedCount,
-    failedCount: flow.failedCount,
-    filteredCount: flow.filteredCount,
-    runsSucceeded: flow.runTotals?.succeeded ?? 0,
-    runsFailed: flow.runTotals?.failed ?? 0,
+    ...flowCountsOf(flow),
     lastMessageAt: flow.lastMessageAt?.toISOString() ?? null,
     createdAt: flow.createdAt.toISOString(),
   };

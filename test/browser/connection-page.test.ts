@@ -40,7 +40,8 @@ describe('a page per connection, in Chromium', () => {
     sqs.destroy();
   });
 
-  it('refuses a malformed filter pattern in the Connect broker modal with a field error, saving nothing', async () => {
+  // Sign-up and a whole modal's worth of steps: more than 30 s on a loaded 2-core machine.
+  it('refuses a malformed filter pattern in the Connect broker modal with a field error, saving nothing', { timeout: 90_000 }, async () => {
     const { page, app, t } = s;
     username = await signUpInBrowser(page, app.url);
     for (const body of [{ name: algorithm }]) expect((await page.request.post(`${app.url}/api/v1/algorithms`, { data: body })).status()).toBe(201);
@@ -103,7 +104,8 @@ describe('a page per connection, in Chromium', () => {
     await page.getByText('No message with that id').waitFor();
     await page.getByLabel('Search by SQS message id').fill('');
     await page.getByRole('button', { name: 'Last day' }).click();
-    await page.getByRole('figure').filter({ hasText: 'Messages per 15 minutes' }).waitFor();
+    // The first of two: the destinations' chart is "Destination messages per 15 minutes".
+    await page.getByRole('figure').filter({ hasText: 'Messages per 15 minutes' }).first().waitFor();
 
     await page.getByRole('button', { name: 'Send test message' }).focus();
     await page.keyboard.press('Enter');

@@ -39,7 +39,7 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
     await openEventListenerModal();
     await dialog().getByLabel('URI').fill(queueUrl);
     await dialog().getByLabel('ROLE ARN').fill(ROLE_ARN);
-    await dialog().getByLabel('Algorithm').fill(`${username}/listenerAlgo/1.0.0`);
+    await dialog().getByLabel('Algorithm', { exact: true }).fill(`${username}/listenerAlgo/1.0.0`);
     await dialog().getByRole('button', { name: 'Create New Event Listener' }).click();
 
     await page.waitForURL(`${app.url}/algorithms/${username}/listenerAlgo/listeners`);
@@ -58,11 +58,11 @@ describe('legacy event listeners, from Home to the Listeners tab, in Chromium', 
     await openEventListenerModal();
     await dialog().getByLabel('URI').fill(`https://sqs.us-east-1.amazonaws.com/123456789012/${uniqueName('q')}`);
     await dialog().getByLabel('ROLE ARN').fill(ROLE_ARN);
-    await dialog().getByLabel('Algorithm').fill('someone/else');
+    await dialog().getByLabel('Algorithm', { exact: true }).fill('someone/else');
     await dialog().getByRole('button', { name: 'Create New Event Listener' }).click();
     await dialog().getByText('Choose one of your algorithms').waitFor();
 
-    await dialog().getByLabel('Algorithm').fill(`${username}/listenerAlgo/9.9.9`);
+    await dialog().getByLabel('Algorithm', { exact: true }).fill(`${username}/listenerAlgo/9.9.9`);
     await dialog().getByRole('button', { name: 'Create New Event Listener' }).click();
     await dialog().getByText(`${username}/listenerAlgo has no published version 9.9.9`).waitFor();
     expect(await t.db.eventFlow.count()).toBe(before);

@@ -46,7 +46,7 @@ export function QueueFields({ errors, localSqsEndpoint }: { errors: FormErrors; 
   );
 }
 
-/** Advanced: concurrency, attempts, run retention and message filters. Folded away: most connections need none. */
+/** Advanced: concurrency, attempts, run retention, message filters and destinations. Folded away: most connections need none. */
 export function AdvancedSection({ errors }: { errors: FormErrors }) {
   // An error opens the section; nothing closes it but the user, not even fixing the error
   // (errors clear as their field is edited, and the field must not vanish under the cursor).

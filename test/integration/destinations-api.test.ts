@@ -2,28 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { uniqueName } from '../support/factories';
-import { signUpOverHttp } from '../support/session';
+import { signedInCaller, type HttpSession } from '../support/session';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';
-
-interface HttpSession {
-  username: string;
-  request(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
-}
-
-async function signedInCaller(appUrl: string): Promise<HttpSession> {
-  const { username, cookie } = await signUpOverHttp(appUrl);
-  return {
-    username,
-    request: (path, { method = 'GET', body } = {}) =>
-      fetch(`${appUrl}${path}`, {
-        method,
-        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-  };
-}
 
 describe('destinations in the API', () => {
   let t: TestDatabase;

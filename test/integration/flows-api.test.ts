@@ -2,29 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { uniqueName } from '../support/factories';
-import { signUpOverHttp } from '../support/session';
+import { signedInCaller, type HttpSession } from '../support/session';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/READ_SQS';
-
-interface HttpSession {
-  username: string;
-  request(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
-}
-
-/** A new user, signed up over HTTP, whose requests carry its session cookie. */
-async function signedInCaller(appUrl: string): Promise<HttpSession> {
-  const { username, cookie } = await signUpOverHttp(appUrl);
-  return {
-    username,
-    request: (path, { method = 'GET', body } = {}) =>
-      fetch(`${appUrl}${path}`, {
-        method,
-        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-  };
-}
 
 describe('the JSON API for algorithms, connections and listeners', () => {
   let t: TestDatabase;

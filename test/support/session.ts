@@ -24,3 +24,22 @@ export async function signUpOverHttp(appUrl: string): Promise<SignedInUser> {
     .join('; ');
   return { username, cookie };
 }
+
+export interface HttpSession {
+  username: string;
+  request(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+}
+
+/** A new user, signed up over HTTP, whose requests carry its session cookie. */
+export async function signedInCaller(appUrl: string): Promise<HttpSession> {
+  const { username, cookie } = await signUpOverHttp(appUrl);
+  return {
+    username,
+    request: (path, { method = 'GET', body } = {}) =>
+      fetch(`${appUrl}${path}`, {
+        method,
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+  };
+}

@@ -5,6 +5,8 @@ import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm } from '../support/factories';
 
 const UTC_TO_THE_SECOND = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
+// Relative times tick every 15 s, so "now" on the page may be up to 15 s behind the clock.
+const FIVE_AND_A_HALF_MINUTES = 5.5 * 60_000;
 
 // Issue 26, item 8: a styled 404 (in the app shell when signed in) with the right status
 // for every missing thing; tables scroll sideways inside their card with a visible hint;
@@ -32,9 +34,9 @@ describe('not-found pages and layout, in Chromium', () => {
         timeoutSeconds: 30,
         status: 'SUCCEEDED',
         attempt: 1,
-        createdAt: new Date(Date.now() - 5 * 60_000),
-        startedAt: new Date(Date.now() - 5 * 60_000 + 40),
-        finishedAt: new Date(Date.now() - 5 * 60_000 + 90),
+        createdAt: new Date(Date.now() - FIVE_AND_A_HALF_MINUTES),
+        startedAt: new Date(Date.now() - FIVE_AND_A_HALF_MINUTES + 40),
+        finishedAt: new Date(Date.now() - FIVE_AND_A_HALF_MINUTES + 90),
         durationMs: 50,
       },
     });
@@ -95,7 +97,7 @@ describe('not-found pages and layout, in Chromium', () => {
     const { page } = s;
     await page.goto(`${base}/runs`);
     const time = page.getByRole('table', { name: 'Runs' }).locator('tbody time').first();
-    // Made 5 minutes before the file's first test: a slow machine may be a minute or two later.
+    // Made 5½ minutes before the file's first test: a slow machine may be a minute or two later.
     await expect.poll(() => time.textContent()).toMatch(/^[5-9] minutes ago$/);
     expect(await time.getAttribute('title')).toMatch(UTC_TO_THE_SECOND);
 

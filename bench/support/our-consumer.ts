@@ -1,14 +1,17 @@
 import type { BenchPlatform } from './platform';
+import { createQueue } from './queues';
 import type { RunningConsumer } from './reference-consumers';
 
 /**
  * Our worker as a consumer for measureThroughput: flows on the queues. Processed = runs
- * SUCCEEDED at the algorithm endpoint (what a user waits for); admitted = runs accepted
- * (each one message answered 200 and deleted).
+ * SUCCEEDED at the algorithm endpoint (what a user waits for), or with `destination` each
+ * result sent to the flow's on-success queue; admitted = runs accepted (each one message
+ * answered 200 and deleted).
  */
-export async function startOurConsumer(platform: BenchPlatform, queueUrls: string[]): Promise<RunningConsumer> {
-  const flowIds = await platform.connect(queueUrls);
-  let counts = { admitted: 0, succeeded: 0 };
+export async function startOurConsumer(platform: BenchPlatform, queueUrls: string[], { destination = false } = {}): Promise<RunningConsumer> {
+  const onSuccessQueueUrls = destination ? await Promise.all(queueUrls.map(() => createQueue(platform.sqs, 'bench-out'))) : undefined;
+  const flowIds = await platform.connect(queueUrls, { onSuccessQueueUrls });
+  let counts = { admitted: 0, succeeded: 0, sent: 0 };
   let polling = true;
   const poll = (async () => {
     while (polling) {
@@ -17,7 +20,7 @@ export async function startOurConsumer(platform: BenchPlatform, queueUrls: strin
     }
   })();
   return {
-    processed: () => counts.succeeded,
+    processed: () => (destination ? counts.sent : counts.succeeded),
     admitted: () => counts.admitted,
     async stop() {
       polling = false;

@@ -38,11 +38,11 @@ export interface BenchPlatform {
    */
   submitRun(body: string): Promise<boolean>;
   /** Creates an enabled flow per queue and tells the worker (NOTIFY), as the web app does. */
-  connect(queueUrls: string[], options?: { timeoutSeconds?: number }): Promise<string[]>;
+  connect(queueUrls: string[], options?: { timeoutSeconds?: number; onSuccessQueueUrls?: string[] }): Promise<string[]>;
   /** NOTIFY, as the web app sends after it changes flows: the worker reconciles at once. */
   announce(): Promise<void>;
-  /** Runs of these flows admitted (each one message answered 200 and deleted), and those SUCCEEDED. */
-  runCounts(flowIds: string[]): Promise<{ admitted: number; succeeded: number }>;
+  /** Runs of these flows admitted (each one message answered 200 and deleted), those SUCCEEDED, and their results sent to a destination. */
+  runCounts(flowIds: string[]): Promise<{ admitted: number; succeeded: number; sent: number }>;
   stop(): Promise<void>;
 }
 
@@ -99,9 +99,9 @@ async function startAll(
       await response.body?.cancel();
       return response.ok;
     },
-    async connect(queueUrls, { timeoutSeconds } = {}) {
+    async connect(queueUrls, { timeoutSeconds, onSuccessQueueUrls } = {}) {
       const flows = await db.eventFlow.createManyAndReturn({
-        data: queueUrls.map((queueUrl) => ({
+        data: queueUrls.map((queueUrl, i) => ({
           kind: 'BROKER' as const,
           algorithmId: algorithm.id,
           creatorId: owner.id,
@@ -109,6 +109,7 @@ async function startAll(
           roleArn: 'arn:aws:iam::123456789012:role/bench',
           enabled: true,
           timeoutSeconds,
+          onSuccessQueueUrl: onSuccessQueueUrls?.[i],
         })),
         select: { id: true },
       });
@@ -117,10 +118,11 @@ async function startAll(
     },
     announce,
     async runCounts(flowIds) {
-      const [counts] = await db.$queryRaw<Array<{ admitted: number; succeeded: number }>>`
-        SELECT count(*)::int AS admitted, (count(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS succeeded
+      const [counts] = await db.$queryRaw<Array<{ admitted: number; succeeded: number; sent: number }>>`
+        SELECT count(*)::int AS admitted, (count(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS succeeded,
+          (SELECT count(*)::int FROM "DestinationMessage" WHERE "eventFlowId" = ANY(${flowIds}) AND "status" = 'SENT') AS sent
         FROM "AlgorithmRun" WHERE "eventFlowId" = ANY(${flowIds})`;
-      return counts ?? { admitted: 0, succeeded: 0 };
+      return counts ?? { admitted: 0, succeeded: 0, sent: 0 };
     },
     async stop() {
       await worker.stop().catch(() => undefined);

@@ -14,6 +14,7 @@ import { MessageCountLines, RunCountLines } from '@/components/flows/flow-counts
 import { WAITING_REASON } from '@/components/flows/flow-status-badge';
 import { DlqSparkline } from './dlq-sparkline';
 import { SortableTh } from './sortable-th';
+import { connectionPath } from '@/lib/flows/connection-path';
 
 function Problem({ problem }: { problem: QueueProblem }) {
   const tone = problem.code === 'NO_REDRIVE_POLICY' ? 'text-amber-800' : 'text-red-700';
@@ -60,7 +61,7 @@ function QueueRow({ row, viewer }: { row: QueueOverviewRow; viewer: string }) {
         </Td>
         <Td className="min-w-32">
           <Link
-            href={`/algorithms/${row.owner}/${row.algorithmName}/${row.kind === 'BROKER' ? 'events' : 'listeners'}/${row.flowId}`}
+            href={connectionPath({ ...row, id: row.flowId })}
             className="font-mono text-xs break-all text-brand-700 hover:underline"
             title={row.queueUrl}
           >

@@ -64,6 +64,22 @@ function TraceRun({ run, algorithmBase }: { run: MessageTraceRun; algorithmBase:
           <JsonHighlight value={run.output} />
         </section>
       ) : null}
+      {run.next.length > 0 ? (
+        <section aria-label="Next in the chain" className="space-y-1">
+          <h3 className="text-sm font-semibold text-slate-900">Next in the chain</h3>
+          <ul className="space-y-1 text-xs text-slate-700">
+            {run.next.map((next) => (
+              <li key={next.runId}>
+                Result sent as message <span className="font-mono break-all">{next.messageId}</span> →{' '}
+                <span className="font-mono">{next.algorithmPath}</span>,{' '}
+                <Link href={next.tracePath} className="font-mono text-brand-600 hover:underline">
+                  run {next.runId}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -13,6 +13,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { Timestamp } from '@/components/ui/timestamp';
 import { useUrlParam } from '@/components/ui/use-url-param';
 import { useRecentMessages } from './use-connection';
+import { messageTracePath } from '@/lib/flows/connection-path';
 
 /**
  * The message trace's entry point: the connection's messages, newest first, a page at a
@@ -69,7 +70,7 @@ export function RecentMessages({ flowId, algorithmBase, connectionPath }: { flow
               {rows.map((row) => (
                 <tr key={row.runId}>
                   <Td>
-                    <Link href={`${connectionPath}/messages/${encodeURIComponent(row.messageId)}`} className="font-mono text-xs whitespace-nowrap text-brand-600 hover:underline">
+                    <Link href={messageTracePath(connectionPath, row.messageId)} className="font-mono text-xs whitespace-nowrap text-brand-600 hover:underline">
                       {row.messageId}
                     </Link>
                   </Td>

@@ -5,6 +5,7 @@ import { formatDuration } from '@/components/format';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import type { TestMessageTarget } from './test-message-target';
 import { useMessageRuns } from './use-message-runs';
+import { messageTracePath } from '@/lib/flows/connection-path';
 
 /**
  * After Send: the message id, then its run as the worker and executor move it along. On a
@@ -30,7 +31,7 @@ export function SentMessageStatus({ target, messageId, paused }: { target: TestM
             </Link>
             <RunStatusBadge status={row.outcome} />
             {row.durationMs !== null ? <span className="text-xs">{formatDuration(row.durationMs)}</span> : null}
-            <Link href={`${target.connectionPath}/messages/${encodeURIComponent(messageId)}`} className="text-xs text-brand-700 underline">
+            <Link href={messageTracePath(target.connectionPath, messageId)} className="text-xs text-brand-700 underline">
               Message trace
             </Link>
           </p>

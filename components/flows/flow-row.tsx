@@ -14,6 +14,7 @@ import { MessageCountLines, RunCountLines } from './flow-counts';
 import { FlowStatus } from './flow-status-badge';
 import { TestConnectionButton } from './test-connection-button';
 import type { AlgorithmRef, useFlowActions } from './use-flows';
+import { connectionPath } from '@/lib/flows/connection-path';
 
 interface FlowRowProps {
   flow: FlowListItem;
@@ -24,11 +25,11 @@ interface FlowRowProps {
 
 export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
   const algorithmBase = `/algorithms/${algorithm.owner}/${algorithm.name}`;
-  const connectionPath = `${algorithmBase}/${flow.kind === 'BROKER' ? 'events' : 'listeners'}/${flow.id}`;
+  const pagePath = connectionPath({ owner: algorithm.owner, algorithmName: algorithm.name, kind: flow.kind, id: flow.id });
   return (
     <tr>
       <Td className="min-w-48">
-        <Link href={connectionPath} className="font-medium break-all text-brand-700 hover:underline">
+        <Link href={pagePath} className="font-medium break-all text-brand-700 hover:underline">
           {flow.queueName}
         </Link>
         <p className="mt-0.5 font-mono text-xs break-all text-slate-500">{flow.queueUrl}</p>
@@ -61,7 +62,7 @@ export function FlowRow({ flow, algorithm, noun, actions }: FlowRowProps) {
         <RunCountLines counts={flow} />
       </Td>
       <Td>
-        <FlowActions flow={flow} noun={noun} actions={actions} algorithmBase={algorithmBase} connectionPath={connectionPath} />
+        <FlowActions flow={flow} noun={noun} actions={actions} algorithmBase={algorithmBase} connectionPath={pagePath} />
       </Td>
     </tr>
   );

@@ -4781,6 +4781,16 @@ export interface components {
                 durationMs: number | null;
                 /** @description From received to finished. */
                 totalMs: number | null;
+                /** @description Runs its destination message started, among the same owner’s connections: the chain, one step on. */
+                next: {
+                    runId: string;
+                    /** @description owner/name of the algorithm the result went on to. */
+                    algorithmPath: string;
+                    /** @description The SQS message id of the result in the destination queue. */
+                    messageId: string;
+                    /** @description That message’s trace page. */
+                    tracePath: string;
+                }[];
             }[];
         };
         AttemptEntry: {

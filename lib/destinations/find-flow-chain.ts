@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatAlgorithmPath } from '@/lib/algorithms/algorithm-path';
 import type { Db } from '@/lib/db/client';
+import { connectionPath } from '@/lib/flows/connection-path';
 
 const chainLinkSchema = z.object({
   flowId: z.string(),
@@ -37,7 +38,7 @@ export async function findFlowChain(db: Db, flow: { id: string; queueUrl: string
       flowId: row.id,
       queueName: row.queueUrl.slice(row.queueUrl.lastIndexOf('/') + 1),
       algorithmPath: formatAlgorithmPath({ owner, name }),
-      connectionPath: `/algorithms/${owner}/${name}/${row.kind === 'BROKER' ? 'events' : 'listeners'}/${row.id}`,
+      connectionPath: connectionPath({ owner, algorithmName: name, kind: row.kind, id: row.id }),
     };
   };
   return { feeds: feeds.map(link), fedBy: fedBy.map(link) };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CreateQueueCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getMessageTrace } from '@/lib/flow-messages/get-message-trace';
 import type { Worker } from '@/worker/worker';
 import { startAlgorithmEndpoint, type AlgorithmEndpoint, type EndpointAnswer, type ReceivedCall } from '../support/algorithm-endpoint';
 import { startTestDestinationSender } from '../support/destination-sender';
@@ -85,6 +86,12 @@ describe('destinations', () => {
     // The trace follows the chain: each of A's sent message ids is the source of one of B's runs.
     expect(runsA.map((run) => run.destinationMessage?.status)).toEqual(Array(100).fill('SENT'));
     expect(runsA.map((run) => run.destinationMessage!.sentMessageId).sort()).toEqual(runsB.map((run) => run.sqsMessageId).sort());
+    const first = runsA[0]!;
+    const nextRun = runsB.find((run) => run.sqsMessageId === first.destinationMessage!.sentMessageId)!;
+    const trace = await getMessageTrace(database.db, flowA.id, first.sqsMessageId!);
+    expect(trace.runs[0]!.next).toEqual([
+      expect.objectContaining({ runId: nextRun.id, messageId: nextRun.sqsMessageId, tracePath: expect.stringContaining(`/events/${flowB.id}/messages/`) }),
+    ]);
     await expect.poll(() => queueDepth(sqs, q1.queueUrl)).toMatchObject({ total: 0 });
     await expect.poll(() => queueDepth(sqs, q2.queueUrl)).toMatchObject({ total: 0 });
     expect(await receiveFromDlq(sqs, q1.dlqUrl)).toEqual([]);

@@ -70,7 +70,7 @@ describe('trust boundaries: egress, input limits and quotas', () => {
       method: 'POST',
       headers: { authorization: `Simple ${key}`, 'content-type': 'application/json' },
       body,
-    });
+    } as RequestInit);
 
   /** Sends only the head and the first bytes of a large body; resolves with the status once an answer comes. */
   function statusBeforeBodyIsSent(path: string, headers: Record<string, string>, declaredBytes: number): Promise<number> {

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { getFlowDetail } from '@/lib/flows/get-flow-detail';
 import type { EventFlowKind } from '@/lib/generated/prisma/client';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { connectionPath } from '@/lib/flows/connection-path';
 
 export type ConnectionPageParams = Promise<{ owner: string; name: string; flowId: string }>;
 
@@ -13,5 +14,5 @@ export const loadConnection = cache(async (owner: string, name: string, flowId: 
   const user = await requireSessionUser();
   const detail = await orNotFound(getFlowDetail(db(), user, flowId));
   if (detail.algorithm.owner !== owner || detail.algorithm.name !== name || detail.flow.kind !== kind) notFound();
-  return { detail, path: `/algorithms/${owner}/${name}/${kind === 'BROKER' ? 'events' : 'listeners'}/${flowId}` };
+  return { detail, path: connectionPath({ owner, algorithmName: name, kind, id: flowId }) };
 });

@@ -6,7 +6,7 @@ import { formValues } from '@/components/forms/use-form-submit';
 import { TestConnectionButton, type ConnectionValues } from './test-connection-button';
 
 /** The fields Test connection checks: a check that ran found them valid, so their old errors go. */
-export const TESTED_FIELDS = ['queueUrl', 'roleArn', 'timeoutSeconds'] as const;
+export const TESTED_FIELDS = ['queueUrl', 'roleArn', 'timeoutSeconds', 'onSuccessQueueUrl', 'onFailureQueueUrl'] as const;
 
 /** Under a connection form's fields: test the values before saving, and where to get the AWS side. */
 export function ConnectionFormTools({
@@ -28,6 +28,6 @@ export function ConnectionFormTools({
 }
 
 function connectionValues(form: HTMLFormElement | null): ConnectionValues {
-  const { queueUrl = '', roleArn = '', timeoutSeconds } = form ? formValues(form) : {};
-  return { queueUrl, roleArn, timeoutSeconds };
+  const { queueUrl = '', roleArn = '', timeoutSeconds, onSuccessQueueUrl, onFailureQueueUrl } = form ? formValues(form) : {};
+  return { queueUrl, roleArn, timeoutSeconds, onSuccessQueueUrl, onFailureQueueUrl };
 }

@@ -13,6 +13,8 @@ export interface ConnectionValues {
   queueUrl: string;
   roleArn: string;
   timeoutSeconds?: string | number;
+  onSuccessQueueUrl?: string;
+  onFailureQueueUrl?: string;
 }
 
 type TestConnectionButtonProps = {
@@ -26,7 +28,7 @@ type TestConnectionButtonProps = {
       values: () => ConnectionValues;
       /** Field errors of the values, for the modal to show next to its fields. */
       onFieldErrors?: (errors: Record<string, string>) => void;
-      /** The values passed validation (the check ran), so the modal can clear their old errors. */
+      /** The values passed validation (the check ran), so the modal can clear their old errors (a destination it could not reach then gets its own). */
       onValidValues?: () => void;
     }
 );
@@ -40,8 +42,11 @@ export function TestConnectionButton({ label, resultIn = 'inline', ...target }: 
         ? fetchJson<ConnectionCheck>(`/api/v1/flows/${target.flowId}/test`, { method: 'POST' })
         : fetchJson<ConnectionCheck>('/api/v1/flows/test-connection', { method: 'POST', body: JSON.stringify(target.values()) }),
     onSettled: () => setDialogOpen(resultIn === 'dialog'),
-    onSuccess: () => {
-      if ('values' in target) target.onValidValues?.();
+    onSuccess: (check) => {
+      if (!('values' in target)) return;
+      target.onValidValues?.();
+      // A destination the role cannot reach: its error goes under its field.
+      if (!check.ok && check.field) target.onFieldErrors?.({ [check.field]: check.problem.message });
     },
     onError: (error) => {
       if ('values' in target && error instanceof ApiError) target.onFieldErrors?.(error.fieldErrors);

@@ -40,6 +40,14 @@ describe('destinations, in Chromium', () => {
     await dialog().getByText(/This is the queue the connection reads/).waitFor();
     expect(await t.db.eventFlow.count()).toBe(0);
 
+    // Test connection reads each destination through the role: one it cannot reach is named under its field.
+    const failureField = dialog().getByLabel('On failure, send to');
+    await failureField.fill(results.queueUrl.replace(/[^/]+$/, 'no-such-queue'));
+    await dialog().getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => failureField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await failureField.getAttribute('aria-describedby')}"]`).textContent()).toMatch(/^On failure, send to: .*no-such-queue/);
+    expect(await dialog().getByLabel('On success, send to').getAttribute('aria-invalid')).toBeNull();
+
     await dialog().getByLabel('On failure, send to').fill('');
     // The section closes again once its errors are gone.
     const envelope = dialog().getByLabel(/Send an envelope/);

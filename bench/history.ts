@@ -94,7 +94,7 @@ async function steadyState(platform: BenchPlatform, rate: number, historyFlowId:
   console.log(`\n  steady state: keep finished runs for ${RETENTION_HOURS} hour; ${(STEADY_MS / 60_000).toFixed(1)} min deleting, ${(COMPARE_MS / 60_000).toFixed(1)} min not`);
   const url = platform.database.url;
   // The history above would all expire at once under a one-hour window: start afresh.
-  await sql(url, 'TRUNCATE "AlgorithmRun", "DeletedRunMessage"');
+  await sql(url, 'TRUNCATE "AlgorithmRun", "DestinationMessage", "DeletedRunMessage"');
   await platform.db.platformSettings.update({ where: { id: 1 }, data: { runRetentionHours: RETENTION_HOURS } });
   const now = Date.now();
   const windowMs = RETENTION_HOURS * 3_600_000 + STEADY_MS;

@@ -98,22 +98,22 @@ async function findNextRuns(db: Db, ownerId: string, runIds: string[]): Promise<
     select: { id: true, eventFlowId: true, sqsMessageId: true },
     orderBy: { createdAt: 'asc' },
   });
-  for (const message of sent) {
-    for (const flow of flows.filter((candidate) => candidate.queueUrl === message.queueUrl)) {
-      const owner = flow.algorithm.owner.username;
-      const algorithmName = flow.algorithm.name;
-      for (const run of nextRuns.filter((candidate) => candidate.eventFlowId === flow.id && candidate.sqsMessageId === message.sentMessageId)) {
-        byRun.set(message.runId, [
-          ...(byRun.get(message.runId) ?? []),
-          {
-            runId: run.id,
-            algorithmPath: formatAlgorithmPath({ owner, name: algorithmName }),
-            messageId: message.sentMessageId!,
-            tracePath: messageTracePath(connectionPath({ owner, algorithmName, kind: flow.kind, id: flow.id }), message.sentMessageId!),
-          },
-        ]);
-      }
-    }
+  const flowById = new Map(flows.map((flow) => [flow.id, flow]));
+  for (const run of nextRuns) {
+    const flow = flowById.get(run.eventFlowId!)!;
+    const message = sent.find((candidate) => candidate.sentMessageId === run.sqsMessageId && candidate.queueUrl === flow.queueUrl);
+    if (!message) continue;
+    const owner = flow.algorithm.owner.username;
+    const algorithmName = flow.algorithm.name;
+    byRun.set(message.runId, [
+      ...(byRun.get(message.runId) ?? []),
+      {
+        runId: run.id,
+        algorithmPath: formatAlgorithmPath({ owner, name: algorithmName }),
+        messageId: run.sqsMessageId!,
+        tracePath: messageTracePath(connectionPath({ owner, algorithmName, kind: flow.kind, id: flow.id }), run.sqsMessageId!),
+      },
+    ]);
   }
   return byRun;
 }

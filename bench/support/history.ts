@@ -1,8 +1,8 @@
 import pg from 'pg';
 
 // Run history made in bulk (generate_series), shaped like the runs the benchmarks' live
-// messages make (ids as admission makes them): an order of ~200 bytes as input, the no-op endpoint's output, one
-// attempt-log entry; 97% SUCCEEDED, 2% FAILED, 1% DEAD.
+// messages make: ids as admission makes them, an order of ~200 bytes as input, the no-op
+// endpoint's output, one attempt-log entry; 97% SUCCEEDED, 2% FAILED, 1% DEAD.
 
 /** The body of live message `i`: the same order the history's inputs hold. */
 export function orderMessage(i: number): string {

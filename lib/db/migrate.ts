@@ -44,12 +44,27 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/** The oldest PostgreSQL the product runs on: admission makes run ids with uuidv7() (lib/runs/admit-runs.ts). */
+export const MINIMUM_POSTGRES = { versionNum: 180000, name: '18' };
+
+/** Refuses an older server at migrate, in plain words, rather than failing every admission later. */
+export async function assertServerVersion(client: pg.Client, minimum = MINIMUM_POSTGRES): Promise<void> {
+  const { rows } = await client.query<{ num: number; version: string }>(
+    "SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS version",
+  );
+  const server = rows[0]!;
+  if (server.num < minimum.versionNum) {
+    throw new MigrationError(`Event Flows needs PostgreSQL ${minimum.name} or later (run ids are made with uuidv7()); this server is ${server.version}`);
+  }
+}
+
 /** Applies pending migrations; returns the names applied now. Safe to call concurrently. */
 export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    await assertServerVersion(client);
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(

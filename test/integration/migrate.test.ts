@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MIGRATIONS_DIR, migrate, readMigrations } from '@/lib/db/migrate';
+import { MIGRATIONS_DIR, assertServerVersion, migrate, readMigrations } from '@/lib/db/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createAlgorithm, createUser } from '../support/factories';
 
@@ -20,6 +20,17 @@ describe('migrations', () => {
     const migrations = await readMigrations();
     expect(results.flat()).toEqual(migrations.map((m) => m.name));
     expect(await migrate(empty.url)).toEqual([]);
+  });
+
+  it('refuse a PostgreSQL older than the product needs, saying which it is', async () => {
+    const client = new pg.Client({ connectionString: empty.url });
+    await client.connect();
+    try {
+      await expect(assertServerVersion(client)).resolves.toBeUndefined();
+      await expect(assertServerVersion(client, { versionNum: 990000, name: '99' })).rejects.toThrow(/^Event Flows needs PostgreSQL 99 or later \(run ids are made with uuidv7\(\)\); this server is 18\./);
+    } finally {
+      await client.end();
+    }
   });
 
   it('are recorded in _prisma_migrations as Prisma records them', async () => {

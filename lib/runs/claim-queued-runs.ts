@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
+import { checkOutClient } from '@/lib/db/sql-transaction';
 import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import type { RunToExecute } from './execute-run';
 
@@ -126,11 +127,7 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
   const maxWorkers = wholeNumber(request.maxWorkers);
   const userSessionLimit = wholeNumber(request.userSessionLimit);
   const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
-  const client = await sqlPool(db).connect();
-  // Checked out, the client has no error listener of the pool's (see sqlTransaction).
-  let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on('error', onError);
+  const { client, release } = await checkOutClient(sqlPool(db));
   try {
     if (!preparedOn.has(client)) {
       await client.query(PREPARE_CLAIM);
@@ -143,8 +140,7 @@ export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<Cl
       SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
     return { runs: results[2]!.rows as RunToExecute[], settings: settingsFromRow(results[3]!.rows[0] ?? null) };
   } finally {
-    client.removeListener('error', onError);
-    client.release(broken);
+    release();
   }
 }
 

@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
+import { preparedStatement, textArrayLiteral, textLiteral } from '@/lib/db/prepared-statement';
 import { sqlTransaction } from '@/lib/db/sql-transaction';
 import { defaultPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
@@ -80,18 +82,17 @@ const INSERT_RUNS = {
     RETURNING "id", "sqsMessageId"`,
 };
 
-export const TAKE_ADMISSION_LOCK = { name: 'admit-lock', text: `SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK})` };
-
-// Everything decided under the lock, read in one statement (so after the lock was
-// granted: its own snapshot), leaving out this transaction's own rows. A message's run is
+// Everything decided under the lock, read in one statement (after the lock was granted:
+// its own snapshot), leaving out this transaction's own rows. A message's run is
 // found among the runs, or, once the retention sweep has deleted it, in DeletedRunMessage
 // (written in the transaction that deleted the run, so one snapshot sees one or the
 // other). The literal statuses let its generic plan use the index of waiting and running
 // runs. Its NOTIFY is delivered on commit only, so the executor never wakes before the
 // runs are visible.
-export const READ_ADMISSION_STATE = {
-  name: 'admit-read-state',
-  text: `
+const READ_ADMISSION_STATE = preparedStatement(
+  'admit_read_state',
+  ['text', 'text[]', 'text[]', 'text', 'text', 'text'],
+  `
     SELECT
       (SELECT json_object_agg(e."sqsMessageId", json_build_object('id', e."id", 'status', e."status")) FROM (
         SELECT "sqsMessageId", "id", "status" FROM "AlgorithmRun"
@@ -104,14 +105,42 @@ export const READ_ADMISSION_STATE = {
       (SELECT row_to_json(s) FROM "PlatformSettings" s WHERE s."id" = 1) AS settings,
       (SELECT 1 FROM pg_notify($6, $4) WHERE $5::text = 'QUEUED') AS notified
     FROM "AlgorithmRun" WHERE "status" IN ('QUEUED', 'RUNNING') AND "status" = $5::"RunStatus" AND NOT ("id" = ANY($3::text[]))`,
-};
+);
+
+export interface AdmissionStateQuery {
+  /** The flow whose messages are admitted (their existing runs are looked up), or null. */
+  flowId: string | null;
+  messageIds: string[];
+  /** This transaction's own new runs, which are not counted. */
+  insertedIds: string[];
+  callerId: string;
+  status: 'QUEUED' | 'RUNNING';
+}
+
+/**
+ * Takes the admission lock (held until the transaction ends) and reads what admission
+ * decides on, in one round trip: a multi-statement query, whose read takes its snapshot
+ * once the lock is granted. Taking the lock again in the same transaction is free.
+ */
+export async function lockAndReadAdmissionState(client: pg.ClientBase, query: AdmissionStateQuery): Promise<AdmissionState> {
+  const read = await READ_ADMISSION_STATE.executeOn(client, [
+    textLiteral(query.flowId),
+    textArrayLiteral(query.messageIds),
+    textArrayLiteral(query.insertedIds),
+    textLiteral(query.callerId),
+    textLiteral(query.status),
+    textLiteral(RUNS_QUEUED_CHANNEL),
+  ]);
+  const results = (await client.query(`SELECT pg_advisory_xact_lock(${RUN_ADMISSION_LOCK}); ${read}`)) as unknown as pg.QueryResult<AdmissionState>[];
+  return results[1]!.rows[0]!;
+}
 
 const DELETE_DISCARDED = { name: 'admit-delete-discarded', text: `DELETE FROM "AlgorithmRun" WHERE "id" = ANY($1::text[])` };
 
 /**
  * Admits the items in order while there is room; one answer per item. An item whose
  * message already has a run (a redelivery, or the same id twice in a batch) shares it.
- * Plain SQL on one connection (a hot path): insert, lock, one read, commit.
+ * Plain SQL on one connection (a hot path): insert, lock and read, commit.
  */
 export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Promise<AdmissionResult> {
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
@@ -146,12 +175,13 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       });
       const insertedIds = inserted.map((run) => run.id);
 
-      await client.query(TAKE_ADMISSION_LOCK);
-      const { rows } = await client.query<AdmissionState>({
-        ...READ_ADMISSION_STATE,
-        values: [batch.eventFlowId ?? null, messageIds, insertedIds, batch.callerId, batch.status, RUNS_QUEUED_CHANNEL],
+      const { existing: found, total, mine, settings } = await lockAndReadAdmissionState(client, {
+        flowId: batch.eventFlowId ?? null,
+        messageIds,
+        insertedIds,
+        callerId: batch.callerId,
+        status: batch.status,
       });
-      const { existing: found, total, mine, settings } = rows[0]!;
       const limits = admissionLimits(batch.status, settingsFromRow(settings), { total, mine });
       const existing = new Map(Object.entries(found ?? {}));
       const insertedRun = (item: RunItem) =>

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
+import { preparedStatement, textArrayLiteral, textLiteral, wholeNumber } from '@/lib/db/prepared-statement';
 import { checkOutClient } from '@/lib/db/sql-transaction';
 import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import type { RunToExecute } from './execute-run';
@@ -13,6 +14,8 @@ export interface ClaimedRuns {
   runs: RunToExecute[];
   /** The platform settings as the claim read them: the limits for the next claim, the egress policy for these runs. */
   settings: PlatformSettings;
+  /** Whether runs are still queued after the claim (left for limits, FIFO order or a retry's backoff, or queued meanwhile). */
+  moreQueued: boolean;
 }
 
 export interface ClaimRequest {
@@ -31,13 +34,14 @@ export interface ClaimRequest {
   answeredRunIds?: string[];
 }
 
-// What may start, decided in one statement (see claimQueuedRuns). Prepared once per
-// connection with SQL's PREPARE, so the claim can still be one multi-statement round trip,
-// and run with a generic plan: planning it anew took longer than running it (1.0 ms of
-// 1.7 ms with 1,000 runs queued). Parameters: $1 executor id, $2 free slots, $3 maximum
-// of workers, $4 user session limit, $5 candidates per user, $6 answered run ids.
-const CLAIM = 'claim_queued_runs';
-const PREPARE_CLAIM = `PREPARE ${CLAIM}(text, int, int, int, int, text[]) AS
+// What may start, decided in one statement (see claimQueuedRuns), run with a generic plan:
+// planning it anew took longer than running it (1.0 ms of 1.7 ms with 1,000 runs queued).
+// Parameters: $1 executor id, $2 free slots, $3 maximum of workers, $4 user session
+// limit, $5 candidates per user, $6 answered run ids.
+const CLAIM = preparedStatement(
+  'claim_queued_runs',
+  ['text', 'int', 'int', 'int', 'int', 'text[]'],
+  `
     WITH RECURSIVE running AS (
       SELECT "callerId", "eventFlowId", "messageGroupId" FROM "AlgorithmRun" WHERE "status" = 'RUNNING' AND NOT ("id" = ANY($6))
     ),
@@ -103,8 +107,8 @@ const PREPARE_CLAIM = `PREPARE ${CLAIM}(text, int, int, int, int, text[]) AS
       $1 AS "executorId", v."endpointUrl", a."ownerId", c."callerId"
     FROM claimed c
     JOIN "AlgorithmVersion" v ON v."id" = c."versionId"
-    JOIN "Algorithm" a ON a."id" = c."algorithmId"`;
-const preparedOn = new WeakSet<pg.PoolClient>();
+    JOIN "Algorithm" a ON a."id" = c."algorithmId"`,
+);
 
 /**
  * Marks up to `limit` queued runs RUNNING for this executor and returns what executing
@@ -116,35 +120,35 @@ const preparedOn = new WeakSet<pg.PoolClient>();
  * - a flow's maxConcurrency, the user session limit and the maximum of workers count
  *   the runs already RUNNING, in every process (but not those answered);
  * - users take turns: every user's oldest runs before anyone's second ones.
- * The lock, the claim and a read of the platform settings go in one round trip: a
+ * The lock, the claim, a read of the platform settings and whether runs are still queued
+ * (after the claim's own update) go in one round trip: a
  * multi-statement query, which PostgreSQL runs as one transaction (so the lock is held
  * until the claim commits, an error rolls both back, and the claim's snapshot is taken
- * after the lock); its few values are inlined as checked literals.
+ * after the lock).
  */
 export async function claimQueuedRuns(db: Db, request: ClaimRequest): Promise<ClaimedRuns> {
-  const executorId = pg.escapeLiteral(request.executorId);
-  const limit = wholeNumber(request.limit);
-  const maxWorkers = wholeNumber(request.maxWorkers);
-  const userSessionLimit = wholeNumber(request.userSessionLimit);
-  const answered = `ARRAY[${(request.answeredRunIds ?? []).map((id) => pg.escapeLiteral(id)).join(', ')}]::text[]`;
   const { client, release } = await checkOutClient(sqlPool(db));
   try {
-    if (!preparedOn.has(client)) {
-      await client.query(PREPARE_CLAIM);
-      preparedOn.add(client);
-    }
+    const claim = await CLAIM.executeOn(client, [
+      textLiteral(request.executorId),
+      wholeNumber(request.limit),
+      wholeNumber(request.maxWorkers),
+      wholeNumber(request.userSessionLimit),
+      wholeNumber(request.userSessionLimit + CANDIDATE_MARGIN),
+      textArrayLiteral(request.answeredRunIds ?? []),
+    ]);
     const results = (await client.query(`
       SET LOCAL plan_cache_mode = force_generic_plan;
       SELECT pg_advisory_xact_lock(${RUN_CLAIM_LOCK});
-      EXECUTE ${CLAIM}(${executorId}, ${limit}, ${maxWorkers}, ${userSessionLimit}, ${userSessionLimit + CANDIDATE_MARGIN}, ${answered});
-      SELECT * FROM "PlatformSettings" WHERE "id" = 1;`)) as unknown as pg.QueryResult[];
-    return { runs: results[2]!.rows as RunToExecute[], settings: settingsFromRow(results[3]!.rows[0] ?? null) };
+      ${claim};
+      SELECT * FROM "PlatformSettings" WHERE "id" = 1;
+      SELECT EXISTS (SELECT 1 FROM "AlgorithmRun" WHERE "status" = 'QUEUED') AS "moreQueued";`)) as unknown as pg.QueryResult[];
+    return {
+      runs: results[2]!.rows as RunToExecute[],
+      settings: settingsFromRow(results[3]!.rows[0] ?? null),
+      moreQueued: (results[4]!.rows[0] as { moreQueued: boolean }).moreQueued,
+    };
   } finally {
     release();
   }
-}
-
-function wholeNumber(value: number): number {
-  if (!Number.isSafeInteger(value)) throw new TypeError(`not a whole number: ${value}`);
-  return value;
 }

@@ -4,9 +4,8 @@ import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { admissionLimits } from './admission-limits';
-import { ADMISSION_LOCK_TIMEOUT_MS, READ_ADMISSION_STATE, retryAfterSeconds, TAKE_ADMISSION_LOCK, type AdmissionState } from './admit-runs';
+import { ADMISSION_LOCK_TIMEOUT_MS, lockAndReadAdmissionState, retryAfterSeconds, type AdmissionState } from './admit-runs';
 import { DEAD_RUN_STATUSES } from './dead-run-statuses';
-import { RUNS_QUEUED_CHANNEL } from './run-channels';
 
 /** Which dead runs to replay: one run, or every dead run of one connection. */
 export type DeadRunSelection = { runId: string } | { flowId: string };
@@ -74,12 +73,10 @@ export async function requeueDeadRuns(db: Db, userId: string, selection: DeadRun
     async (client): Promise<{ replayedRunIds: string[]; refused: number; refusal?: Refusal }> => {
       const { rows: dead } = await client.query<DeadRun>(selectDeadRuns(target), [userId, selected, DEAD_RUN_STATUSES]);
       if (dead.length === 0) return { replayedRunIds: [], refused: 0 };
-      await client.query(TAKE_ADMISSION_LOCK);
-      // The admission's own read, once per caller (usually one): the queued counts and settings.
+      // The admission's own lock and read, once per caller (usually one): the queued counts and settings.
       const counts = new Map<string, AdmissionState>();
       for (const callerId of new Set(dead.map((run) => run.callerId))) {
-        const { rows } = await client.query<AdmissionState>({ ...READ_ADMISSION_STATE, values: [null, [], [], callerId, 'QUEUED', RUNS_QUEUED_CHANNEL] });
-        counts.set(callerId, rows[0]!);
+        counts.set(callerId, await lockAndReadAdmissionState(client, { flowId: null, messageIds: [], insertedIds: [], callerId, status: 'QUEUED' }));
       }
       const settings = settingsFromRow([...counts.values()][0]!.settings);
       const { admitted, refusal } = admitInOrder(dead, counts, settings);

@@ -67,6 +67,12 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   // While a claim is in flight, when it was sent: an outcome written before then freed a
   // slot that claim already saw.
   let claimSentAt: number | undefined;
+  // Whether runs were left queued by the last claim (limits, FIFO order, a retry's backoff)
+  // or announced and not claimed since: only then can a freed slot start one. With none
+  // left, a NOTIFY of newly queued runs (or a retry's timer) wakes the next claim.
+  let queuedLeft = true;
+  let skippedWakeAt = -Infinity;
+  let slotFreedAt = -Infinity;
   let movedNotify: NodeJS.Timeout | undefined;
 
   // Runs holding a slot, in all and per caller (a lower bound of what each runs platform-wide):
@@ -76,9 +82,16 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
   const slotsByCaller = new Map<string, number>();
   const answered = new Set<string>();
   const wake = (callerId?: string) => {
-    if (callerId && settings && (slotsByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) return;
+    if (callerId && settings && (slotsByCaller.get(callerId) ?? 0) >= settings.userSessionLimit) {
+      skippedWakeAt = performance.now();
+      return;
+    }
     woken = true;
-    idle.abort();
+    if (!idle.signal.aborted) idle.abort(); // abort() makes its reason (an Error) even when already aborted
+  };
+  const slotFreed = () => {
+    slotFreedAt = performance.now();
+    if (queuedLeft) wake();
   };
 
   const notifyMoved = () => {
@@ -121,7 +134,7 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
       if (next.status === 'QUEUED') return;
       answered.add(run.id);
       freeSlot();
-      wake(); // a claim in flight was sent before this run was answered
+      slotFreed();
     };
     const execution = executeRun(db, run, context, { settings: claimedWith, stop: abort.signal, onAnswered })
       .then(({ next, ...executed }) => {
@@ -138,25 +151,30 @@ export function startRunExecutor(options: RunExecutorOptions): RunExecutor {
         inProgress.delete(execution);
         answered.delete(run.id);
         notifyMoved();
-        if (freeSlot() && (claimSentAt === undefined || recordedAt >= claimSentAt)) wake();
+        if (freeSlot() && (claimSentAt === undefined || recordedAt >= claimSentAt)) slotFreed();
       });
     inProgress.add(execution);
   }
 
-  /** True when the claim filled every free slot: more runs may be waiting. */
+  /** True when claiming again at once may start more runs. */
   async function claimAndStart(): Promise<boolean> {
     await maintainIfDue();
     const { maxWorkers, userSessionLimit } = settings!;
     const limit = maxWorkers - slotsHeld;
-    if (limit <= 0) return false;
-    claimSentAt = performance.now();
+    if (limit <= 0) {
+      queuedLeft = true;
+      return false;
+    }
+    const sentAt = (claimSentAt = performance.now());
     const claimed = await claimQueuedRuns(db, { executorId, limit, maxWorkers, userSessionLimit, answeredRunIds: [...answered] }).finally(
       () => (claimSentAt = undefined),
     );
     settings = claimed.settings;
+    queuedLeft = claimed.moreQueued || claimed.runs.length === limit || skippedWakeAt >= sentAt;
     for (const run of claimed.runs) start(run, claimed.settings);
     if (claimed.runs.length) notifyMoved();
-    return claimed.runs.length === limit;
+    // A slot freed while the claim was in flight, which it did not see.
+    return claimed.runs.length === limit || (queuedLeft && slotFreedAt >= sentAt);
   }
 
   const loop = (async () => {

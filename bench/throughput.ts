@@ -8,7 +8,7 @@ import { startOurConsumer } from './support/our-consumer';
 import { startPlatform } from './support/platform';
 import { startCpuMeter } from './support/process-usage';
 import { startRawLoop, startSqsConsumerDefault, startSqsConsumerTuned, type RunningConsumer } from './support/reference-consumers';
-import { heading, median, target } from './support/report';
+import { heading, median, printCpuPerMessage, target } from './support/report';
 
 // The worker's default WORKER_MAX_POLLERS_PER_FLOW: the references poll with as many loops.
 const POLLERS_PER_FLOW = 4;
@@ -91,12 +91,6 @@ export async function benchThroughput(): Promise<boolean> {
     await platform.stop();
   }
   return allMet;
-}
-
-function printCpuPerMessage(cpuMs: Record<string, number>, messages: number): void {
-  const total = Object.values(cpuMs).reduce((sum, ms) => sum + ms, 0);
-  const parts = Object.entries(cpuMs).map(([name, ms]) => `${name} ${(ms / messages).toFixed(2)}`);
-  console.log(`    CPU ms/msg: ${parts.join(', ')}; total ${(total / messages).toFixed(2)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchThroughput();

@@ -21,3 +21,10 @@ export function target(description: string, met: boolean, actual: string): boole
 export function heading(title: string): void {
   console.log(`\n== ${title} ==`);
 }
+
+/** CPU milliseconds per message of each process, and their total. */
+export function printCpuPerMessage(cpuMs: Record<string, number>, messages: number): void {
+  const total = Object.values(cpuMs).reduce((sum, ms) => sum + ms, 0);
+  const parts = Object.entries(cpuMs).map(([name, ms]) => `${name} ${(ms / messages).toFixed(2)}`);
+  console.log(`    CPU ms/msg: ${parts.join(', ')}; total ${(total / messages).toFixed(2)}`);
+}

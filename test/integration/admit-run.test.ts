@@ -34,6 +34,24 @@ describe('admitting runs of calls that arrive together', () => {
     });
   });
 
+  it('stores every input exactly as sent, whatever it holds (the values go into the SQL text as literals)', async () => {
+    const caller = await callerWithAlgorithm();
+    const inputs = [
+      "it's",
+      String.raw`C:\new\table`,
+      String.raw`\'; DROP TABLE "AlgorithmRun"; --`,
+      "E'\\x00' $1 $$ ::text",
+      { quote: "'", backslash: '\\', unicode: 'ünïcødé 🚀', escape: '\\u0041', lines: 'a\nb\r\tc' },
+      'x'.repeat(1024 * 1024),
+    ];
+    const runs = await Promise.all(inputs.map((input) => admitRun(t.db, { ...caller, status: 'QUEUED', input })));
+
+    const stored = await t.db.algorithmRun.findMany({ where: { id: { in: runs.map((run) => run.id) } } });
+    const byId = new Map(stored.map((run) => [run.id, run.input]));
+    runs.forEach((run, i) => expect(byId.get(run.id)).toEqual(inputs[i]));
+    expect(await t.db.algorithmRun.count()).toBeGreaterThanOrEqual(inputs.length);
+  });
+
   it('fails only the calls of an admission that failed: the others arriving with them are admitted', async () => {
     const good = await callerWithAlgorithm();
     // A version that does not exist: its INSERT breaks the foreign key.

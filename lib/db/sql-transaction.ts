@@ -23,24 +23,14 @@ export async function checkOutClient(pool: pg.Pool): Promise<{ client: pg.PoolCl
 /**
  * Runs `work` in a transaction on one connection of `pool` (the hot paths' plain SQL):
  * committed when it returns, rolled back when it throws. A connection whose rollback
- * failed is closed rather than returned to the pool in an unknown state. `first` makes
- * the transaction's first statement (SQL text, e.g. a preparedStatement's EXECUTE): it is
- * sent with the BEGIN, in one round trip, and `work` gets its result.
+ * failed is closed rather than returned to the pool in an unknown state.
  */
-export async function sqlTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient, first: pg.QueryResult | undefined) => Promise<T>,
-  lockTimeoutMs: number,
-  first?: (client: pg.PoolClient) => Promise<string>,
-): Promise<T> {
+export async function sqlTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, lockTimeoutMs: number): Promise<T> {
   const { client, release } = await checkOutClient(pool);
   let rollbackFailed: Error | undefined;
   try {
-    const firstStatement = first && (await first(client));
-    const opened = (await client.query(
-      `BEGIN; SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}${firstStatement ? `; ${firstStatement}` : ''}`,
-    )) as unknown as pg.QueryResult[];
-    const result = await work(client, opened[2]);
+    await client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}`);
+    const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
-import { preparedStatement, textArrayLiteral, textLiteral, wholeNumber } from '@/lib/db/prepared-statement';
+import { preparedStatement, textArrayLiteral, textLiteral } from '@/lib/db/prepared-statement';
 import { sqlTransaction } from '@/lib/db/sql-transaction';
 import { defaultPlatformSettings, settingsFromRow, type PlatformSettings } from '@/lib/settings/get-platform-settings';
 import { RUNS_QUEUED_CHANNEL } from './run-channels';
@@ -66,11 +66,10 @@ export const ADMISSION_LOCK_TIMEOUT_MS = 10_000;
 // a new run lands at the right edge of the primary key's index, not on a random page of a
 // table of millions of kept runs. The ids stay opaque to callers.
 // Attempts: the batch's, else the settings row's default, else the environment's (as
-// settingsFromRow falls back). Sent with the transaction's BEGIN, in one round trip.
-const INSERT_RUNS = preparedStatement(
-  'admit_insert_runs',
-  ['text', 'text', 'text', 'int', 'text', 'int', 'text', 'text', 'text[]', 'text[]', 'text[]', 'text[]', 'text[]', 'int'],
-  `
+// settingsFromRow falls back).
+const INSERT_RUNS = {
+  name: 'admit-insert-runs',
+  text: `
     INSERT INTO "AlgorithmRun" ("id", "algorithmId", "versionId", "callerId", "timeoutSeconds", "status", "attempt", "maxAttempts",
       "startedAt", "source", "eventFlowId", "input", "inputNote", "sqsMessageId", "messageGroupId", "sequenceNumber", "createdAt", "queuedAt")
     SELECT uuidv7()::text, $1, $2, $3, $4, $5::"RunStatus", CASE WHEN $5::text = 'RUNNING' THEN 1 ELSE 0 END,
@@ -81,7 +80,7 @@ const INSERT_RUNS = preparedStatement(
     ORDER BY i.n
     ON CONFLICT ("eventFlowId", "sqsMessageId") DO NOTHING
     RETURNING "id", "sqsMessageId"`,
-);
+};
 
 // Everything decided under the lock, read in one statement (after the lock was granted:
 // its own snapshot), leaving out this transaction's own rows. A message's run is
@@ -141,8 +140,7 @@ const DELETE_DISCARDED = { name: 'admit-delete-discarded', text: `DELETE FROM "A
 /**
  * Admits the items in order while there is room; one answer per item. An item whose
  * message already has a run (a redelivery, or the same id twice in a batch) shares it.
- * Plain SQL on one connection (a hot path), three round trips: begin and insert, lock and
- * read, commit.
+ * Plain SQL on one connection (a hot path): insert, lock and read, commit.
  */
 export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Promise<AdmissionResult> {
   const messageIds = items.flatMap((item) => (item.sqsMessageId ? [item.sqsMessageId] : []));
@@ -150,31 +148,31 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
   // In message-id order: two admissions of the same messages wait on each other's rows
   // in one order, never in a cycle (a deadlock).
   const toInsert = [...candidates].sort((a, b) => (a.sqsMessageId ?? '').localeCompare(b.sqsMessageId ?? ''));
-  const maxAttempts = batch.status === 'RUNNING' ? 1 : batch.maxAttempts;
-  // The rows, inputs and all, are written first, before the lock: a batch of ten 1 MiB
-  // bodies takes long to insert, and every admission would wait on it. Until commit no one
-  // else sees them; those refused under the lock are deleted again.
-  const insertRuns = (client: pg.PoolClient) =>
-    INSERT_RUNS.executeOn(client, [
-      textLiteral(batch.algorithmId),
-      textLiteral(batch.versionId),
-      textLiteral(batch.callerId),
-      wholeNumber(batch.timeoutSeconds),
-      textLiteral(batch.status),
-      maxAttempts == null ? 'NULL' : wholeNumber(maxAttempts),
-      textLiteral(batch.eventFlowId ? 'EVENT_FLOW' : 'API'),
-      textLiteral(batch.eventFlowId),
-      textArrayLiteral(toInsert.map((item) => JSON.stringify(item.input ?? null))),
-      textArrayLiteral(toInsert.map((item) => item.inputNote ?? null)),
-      textArrayLiteral(toInsert.map((item) => item.sqsMessageId ?? null)),
-      textArrayLiteral(toInsert.map((item) => item.messageGroupId ?? null)),
-      textArrayLiteral(toInsert.map((item) => item.sequenceNumber ?? null)),
-      wholeNumber(defaultPlatformSettings().defaultMaxAttempts),
-    ]);
   const result = await sqlTransaction(
     sqlPool(db),
-    async (client, insertedRows) => {
-      const inserted = insertedRows!.rows as Array<{ id: string; sqsMessageId: string | null }>;
+    async (client) => {
+      // The rows, inputs and all, are written before the lock: a batch of ten 1 MiB
+      // bodies takes long to insert, and every admission would wait on it. Until commit
+      // no one else sees them; those refused under the lock are deleted again.
+      const { rows: inserted } = await client.query<{ id: string; sqsMessageId: string | null }>({
+        ...INSERT_RUNS,
+        values: [
+          batch.algorithmId,
+          batch.versionId,
+          batch.callerId,
+          batch.timeoutSeconds,
+          batch.status,
+          batch.status === 'RUNNING' ? 1 : (batch.maxAttempts ?? null),
+          batch.eventFlowId ? 'EVENT_FLOW' : 'API',
+          batch.eventFlowId ?? null,
+          toInsert.map((item) => JSON.stringify(item.input ?? null)),
+          toInsert.map((item) => item.inputNote ?? null),
+          toInsert.map((item) => item.sqsMessageId ?? null),
+          toInsert.map((item) => item.messageGroupId ?? null),
+          toInsert.map((item) => item.sequenceNumber ?? null),
+          defaultPlatformSettings().defaultMaxAttempts,
+        ],
+      });
       const insertedIds = inserted.map((run) => run.id);
 
       const { existing: found, total, mine, settings } = await lockAndReadAdmissionState(client, {
@@ -216,7 +214,6 @@ export async function admitRuns(db: Db, batch: RunBatch, items: RunItem[]): Prom
       return { admissions, room: limits.room - admittedFresh, refused, userBound: limits.userBound };
     },
     ADMISSION_LOCK_TIMEOUT_MS,
-    insertRuns,
   );
   const { admissions, room, refused, userBound } = result;
   if (refused === 0) return { admissions, room };

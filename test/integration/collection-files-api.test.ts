@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePreviewPage } from '@/lib/data/list-file-previews';
 import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { answerBeforeBodyIsSent } from '../support/oversized-body';
 import { signUpOverHttp, type SignedInUser } from '../support/session';
 
 // The collection page's file API (session cookie): a paged list, and upload, download and
@@ -53,7 +54,7 @@ describe('a collection’s files through /api/v1', () => {
     const badName = await call(`/api/v1/collections/${collection}/files/a%2F..%2Fb.txt`, { method: 'PUT', body: 'x' });
     expect(badName.status).toBe(400);
     expect((await badName.json()).error.fieldErrors.path).toMatch(/"\.\."/);
-    const tooLarge = await call(file('big.bin'), { method: 'PUT', body: new Uint8Array(16 * 1024 * 1024 + 1) });
+    const tooLarge = await answerBeforeBodyIsSent(`${app.url}${file('big.bin')}`, { method: 'PUT', headers: { cookie: user.cookie, origin: app.url }, declaredBytes: 16 * 1024 * 1024 + 1 });
     expect(tooLarge.status).toBe(413);
     expect((await call(file('a.bin'), { method: 'PUT', body: new Uint8Array(700 * 1024) })).status).toBe(200);
     const pastQuota = await call(file('b.bin'), { method: 'PUT', body: new Uint8Array(700 * 1024) });

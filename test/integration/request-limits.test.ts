@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, TEST_PASSWORD } from '../support/factories';
+import { answerBeforeBodyIsSent } from '../support/oversized-body';
 import { residentBytesByProcess } from '../support/process-rss';
 import { signUpOverHttp, type SignedInUser } from '../support/session';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
@@ -61,18 +62,8 @@ describe('request limits: body sizes and sign-in attempts', () => {
     });
   }
 
-  /** Sends the head of a `declaredBytes` body and its first 64 KB only: an answer proves the server did not wait for the rest. */
-  function statusBeforeBodyIsSent(url: string, headers: Record<string, string>, declaredBytes: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(declaredBytes) } });
-      request.on('response', (response) => {
-        resolve(response.statusCode ?? 0);
-        request.destroy();
-      });
-      request.on('error', reject);
-      request.write(Buffer.alloc(64 * 1024, 'x'));
-    });
-  }
+  const statusBeforeBodyIsSent = async (url: string, headers: Record<string, string>, declaredBytes: number) =>
+    (await answerBeforeBodyIsSent(url, { headers, declaredBytes })).status;
 
   const json = { 'content-type': 'application/json' };
   const show = (sizes: Map<number, number>) => [...sizes].map(([pid, bytes]) => `pid ${pid} ${(bytes / MB).toFixed(1)} MB`).join(', ');

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { sqlPool, type Db } from '@/lib/db/client';
 import { preparedStatement, textArrayLiteral, textLiteral, wholeNumber } from '@/lib/db/prepared-statement';
 import { checkOutClient } from '@/lib/db/sql-transaction';

@@ -10,7 +10,7 @@ import { startApp, TEST_DATA_TOKEN_KEY, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, createUser, uniqueName } from '../support/factories';
-import { answerBeforeBodyIsSent } from '../support/oversized-body';
+import { answerBeforeBodyIsSent, statusBeforeBodyIsSent } from '../support/oversized-body';
 import { residentBytesByProcess } from '../support/process-rss';
 import { startTestRunExecutor } from '../support/run-executor';
 import { signUpOverHttp } from '../support/session';
@@ -72,9 +72,6 @@ describe('trust boundaries: egress, input limits and quotas', () => {
       headers: { authorization: `Simple ${key}`, 'content-type': 'application/json' },
       body,
     } as RequestInit);
-
-  const statusBeforeBodyIsSent = async (path: string, headers: Record<string, string>, declaredBytes: number) =>
-    (await answerBeforeBodyIsSent(`${app.url}${path}`, { headers, declaredBytes })).status;
 
   /**
    * Streams a chunked body (no Content-Length) of `bytes`; resolves with the answer's status,
@@ -197,10 +194,10 @@ describe('trust boundaries: egress, input limits and quotas', () => {
 
     it('answers 401 without a valid key, and 413 from the Content-Length alone, before the body is sent', async () => {
       const { key, path } = await ownerWithAlgorithm();
-      expect(await statusBeforeBodyIsSent(`/v1/algo/${path}`, { 'content-type': 'application/json' }, 12 * MB)).toBe(401);
-      expect(await statusBeforeBodyIsSent(`/v1/algo/${path}`, { authorization: 'Simple not-a-key', 'content-type': 'application/json' }, 12 * MB)).toBe(401);
-      expect(await statusBeforeBodyIsSent(`/v1/algo/${path}`, { authorization: `Simple ${key}`, 'content-type': 'application/json' }, 12 * MB)).toBe(413);
-      expect(await statusBeforeBodyIsSent('/v1/event-flows/any/messages', { 'content-type': 'application/json' }, 30 * MB)).toBe(401);
+      expect(await statusBeforeBodyIsSent(`${app.url}/v1/algo/${path}`, { 'content-type': 'application/json' }, 12 * MB)).toBe(401);
+      expect(await statusBeforeBodyIsSent(`${app.url}/v1/algo/${path}`, { authorization: 'Simple not-a-key', 'content-type': 'application/json' }, 12 * MB)).toBe(401);
+      expect(await statusBeforeBodyIsSent(`${app.url}/v1/algo/${path}`, { authorization: `Simple ${key}`, 'content-type': 'application/json' }, 12 * MB)).toBe(413);
+      expect(await statusBeforeBodyIsSent(`${app.url}/v1/event-flows/any/messages`, { 'content-type': 'application/json' }, 30 * MB)).toBe(401);
     });
 
     it('limits a hosted file to 16 MB, and each user to their storage quota, storing nothing over it', async () => {

@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createEventFlow } from '../support/event-flows';
 import { createAlgorithm, TEST_PASSWORD } from '../support/factories';
-import { answerBeforeBodyIsSent } from '../support/oversized-body';
+import { statusBeforeBodyIsSent } from '../support/oversized-body';
 import { residentBytesByProcess } from '../support/process-rss';
 import { signUpOverHttp, type SignedInUser } from '../support/session';
 import { createQueueWithDlq, testSqsClient } from '../support/sqs';
@@ -61,9 +61,6 @@ describe('request limits: body sizes and sign-in attempts', () => {
       more();
     });
   }
-
-  const statusBeforeBodyIsSent = async (url: string, headers: Record<string, string>, declaredBytes: number) =>
-    (await answerBeforeBodyIsSent(url, { headers, declaredBytes })).status;
 
   const json = { 'content-type': 'application/json' };
   const show = (sizes: Map<number, number>) => [...sizes].map(([pid, bytes]) => `pid ${pid} ${(bytes / MB).toFixed(1)} MB`).join(', ');

@@ -25,3 +25,8 @@ export function answerBeforeBodyIsSent(
     request.write(Buffer.alloc(64 * 1024, 'x'));
   });
 }
+
+/** answerBeforeBodyIsSent's status, for a POST with these headers. */
+export async function statusBeforeBodyIsSent(url: string, headers: Record<string, string>, declaredBytes: number): Promise<number> {
+  return (await answerBeforeBodyIsSent(url, { headers, declaredBytes })).status;
+}

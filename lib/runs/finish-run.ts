@@ -1,5 +1,5 @@
 import { batchWhileBusy } from '@/lib/async/batch-while-busy';
-import { sqlPool, type Db } from '@/lib/db/client';
+import { genericPlanPool, type Db } from '@/lib/db/client';
 import { DURATION_BUCKETS } from '@/lib/flow-metrics/duration-buckets';
 import { runRollupOf } from '@/lib/flow-metrics/run-rollup';
 import { queueDestinationMessagesSql } from '@/lib/destinations/queue-destination-messages';
@@ -17,10 +17,10 @@ export interface FinishingRun {
 
 // Outcomes are written in batches (batchWhileBusy): a busy executor writes many runs per
 // round trip and an idle one writes each at once. One named prepared statement (planned
-// once per connection) finishes a batch and adds its ended runs to their flows' per-minute
-// rollups (the connection page's charts) and to their flows' totals (the run counts of the
-// Events rows, the connection page and the admin view), summed per flow first: one upsert
-// per flow and minute, and one per flow. The same statement queues the runs' destination
+// once per connection: genericPlanPool) finishes a batch and adds its ended runs to their
+// flows' per-minute rollups (the connection page's charts) and to their flows' totals (the
+// run counts of the Events rows, the connection page and the admin view), summed per flow
+// first: one upsert per flow and minute, and one per flow. The same statement queues the runs' destination
 // messages (the outbox, lib/destinations): nothing for a flow without destinations.
 const FINISH_RUNS = {
   name: 'finish-runs',
@@ -121,7 +121,7 @@ export async function finishRun(db: Db, run: FinishingRun, outcome: RunOutcome, 
 /** One batch's statement; for each row, whether it was this attempt's to finish. */
 async function writeFinishes(db: Db, rows: FinishRow[]): Promise<boolean[]> {
   const columns = rows[0]!.map((_, column) => rows.map((row) => row[column]));
-  const { rows: finished } = await sqlPool(db).query<{ id: string }>({ ...FINISH_RUNS, values: [...columns, DURATION_BUCKETS] });
+  const { rows: finished } = await genericPlanPool(db).query<{ id: string }>({ ...FINISH_RUNS, values: [...columns, DURATION_BUCKETS] });
   const finishedIds = new Set(finished.map((row) => row.id));
   return rows.map((row) => finishedIds.has(row[0]));
 }

@@ -6,10 +6,10 @@ import { env } from '@/lib/env';
 export type Db = PrismaClient;
 
 // The pools behind each client, for the few hot paths that talk to PostgreSQL directly
-// (one round trip, no query compiler): admitting, claiming and finishing runs. Kept on the process,
-// as the client is (below): Next.js's production server loads this module once for its
-// pages and once for its route handlers, and the client one of them made must be found
-// by the other ("Not a client made by createDb" once a page had made it first).
+// (one round trip, no query compiler): admitting, claiming and finishing runs. Kept on
+// the process, as the client is (below): Next.js's production server loads this module
+// once for its pages and once for its route handlers, and the client one of them made
+// must be found by the other ("Not a client made by createDb" once a page had made it first).
 const globalForPools = globalThis as unknown as { eventFlowsDbPools?: WeakMap<Db, DbPools> };
 const pools = (globalForPools.eventFlowsDbPools ??= new WeakMap<Db, DbPools>());
 

@@ -20,8 +20,9 @@ export interface FinishingRun {
 // once per connection: genericPlanPool) finishes a batch and adds its ended runs to their
 // flows' per-minute rollups (the connection page's charts) and to their flows' totals (the
 // run counts of the Events rows, the connection page and the admin view), summed per flow
-// first: one upsert per flow and minute, and one per flow. The same statement queues the runs' destination
-// messages (the outbox, lib/destinations): nothing for a flow without destinations.
+// first: one upsert per flow and minute, and one per flow. The same statement queues the
+// runs' destination messages (the outbox, lib/destinations): nothing for a flow without
+// destinations.
 const FINISH_RUNS = {
   name: 'finish-runs',
   text: `

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { genericPlanPool } from '@/lib/db/client';
 import { verifyDataToken } from '@/lib/data/data-token';
 import { claimQueuedRuns } from '@/lib/runs/claim-queued-runs';
 import { INTERRUPTED_RUN_ERROR } from '@/lib/runs/recover-stuck-runs';
@@ -43,6 +44,35 @@ describe('the run executor', () => {
     for (const call of a.endpoint.calls) callsPerRun.set(String(call.headers['x-run-id']), (callsPerRun.get(String(call.headers['x-run-id'])) ?? 0) + 1);
     expect([...callsPerRun.keys()].sort()).toEqual([...runIds].sort());
     expect(new Set(callsPerRun.values())).toEqual(new Set([1]));
+  });
+
+  it('plans the claim and the outcome write once per connection, never anew for each call', async () => {
+    const a = await scene.algorithmAnswering();
+    const runIds = await scene.queueRuns(a, Array.from({ length: 20 }, (_, i) => ({ input: i })));
+    scene.start();
+    for (const runId of runIds) expect((await scene.finished(runId)).status).toBe('SUCCEEDED');
+
+    // PostgreSQL's own count, on every connection of the pool the executor claims and finishes on.
+    const pool = genericPlanPool(scene.db);
+    const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+    try {
+      const plans = { generic: 0, custom: 0 };
+      for (const client of clients) {
+        const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+          `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name IN ('finish-runs', 'claim_queued_runs')`,
+        );
+        for (const row of rows) {
+          plans.generic += Number(row.generic_plans);
+          plans.custom += Number(row.custom_plans);
+        }
+      }
+      // Both statements ran with a generic plan (at least once each), never with one made
+      // for the call.
+      expect(plans.custom).toBe(0);
+      expect(plans.generic).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const client of clients) client.release();
+    }
   });
 
   it('keeps at most the maximum of workers executing, across executors', async () => {

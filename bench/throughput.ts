@@ -3,12 +3,11 @@
 // graphile-worker → the endpoint) and sqs-consumer alone, for 1 and 10 connections, with
 // the CPU each process spends per message. `npm run bench:throughput`
 import { startDurablePeer } from './support/durable-peer';
-import { formatRate, measureThroughput, type ThroughputResult } from './support/measure';
+import { measureRounds, type ThroughputResult } from './support/measure';
 import { startOurConsumer } from './support/our-consumer';
 import { startPlatform } from './support/platform';
-import { startCpuMeter } from './support/process-usage';
 import { startRawLoop, startSqsConsumerDefault, startSqsConsumerTuned, type RunningConsumer } from './support/reference-consumers';
-import { heading, median, printCpuPerMessage, target } from './support/report';
+import { heading, target } from './support/report';
 
 // The worker's default WORKER_MAX_POLLERS_PER_FLOW: the references poll with as many loops.
 const POLLERS_PER_FLOW = 4;
@@ -61,18 +60,8 @@ export async function benchThroughput(): Promise<boolean> {
       ];
       const rates = new Map<string, ThroughputResult>();
       for (const { name, start, processes: measured } of contenders) {
-        // A warm-up round as large as the others (JIT, connection pools: a quarter of one left
-        // ours still warming up, its rounds rising), then the median of REPEATS rounds.
-        await measureThroughput(platform.sqs, name, connections, MESSAGES[connections], start);
-        const cpuUsed = await startCpuMeter(Object.fromEntries(measured.map((process) => [process, pids[process]])));
-        const rounds: ThroughputResult[] = [];
-        for (let i = 0; i < REPEATS; i++) rounds.push(await measureThroughput(platform.sqs, name, connections, MESSAGES[connections], start));
-        const cpu = await cpuUsed();
-        const best = rounds.find((round) => round.perSecond === median(rounds.map((r) => r.perSecond))) ?? rounds[0]!;
-        rates.set(name, { ...best, admittedPerSecond: best.admittedPerSecond && median(rounds.map((r) => r.admittedPerSecond!)) });
-        const admitted = best.admittedPerSecond ? `; to admitted ${Math.round(best.admittedPerSecond)} msg/s` : '';
-        console.log(`${formatRate(best)}   (rounds: ${rounds.map((round) => Math.round(round.perSecond)).join(', ')} msg/s${admitted})`);
-        printCpuPerMessage(cpu, REPEATS * MESSAGES[connections] * connections);
+        const processes = Object.fromEntries(measured.map((process) => [process, pids[process]]));
+        rates.set(name, await measureRounds(platform.sqs, name, connections, MESSAGES[connections], start, REPEATS, processes));
       }
       const [ours, withDestination, durable, raw, consumerDefault] = contenders.map(({ name }) => rates.get(name)!) as [ThroughputResult, ThroughputResult, ThroughputResult, ThroughputResult, ThroughputResult];
       const admission = ours.admittedPerSecond ?? NaN;

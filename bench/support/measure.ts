@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { startCpuMeter } from './process-usage';
 import { createQueue, preload } from './queues';
 import type { RunningConsumer } from './reference-consumers';
+import { median, printCpuPerMessage } from './report';
 
 export interface ThroughputResult {
   name: string;
@@ -47,4 +49,32 @@ export async function measureThroughput(
 
 export function formatRate(result: ThroughputResult): string {
   return `${result.name.padEnd(46)} ${String(result.connections).padStart(3)} conn  ${String(result.messages).padStart(6)} msgs  ${result.seconds.toFixed(2).padStart(7)} s  ${Math.round(result.perSecond).toString().padStart(6)} msg/s`;
+}
+
+/**
+ * A warm-up round as large as the others (JIT, connection pools: a quarter of one left ours
+ * still warming up, its rounds rising), then `rounds` rounds with the CPU of `processes`
+ * metered across them. Prints the median round (and the median rate to admitted runs, when
+ * the consumer has one) and the CPU per message of each process; returns that round.
+ */
+export async function measureRounds(
+  sqs: SQSClient,
+  name: string,
+  connections: number,
+  messagesPerQueue: number,
+  start: (queueUrls: string[]) => Promise<RunningConsumer> | RunningConsumer,
+  rounds: number,
+  processes: Record<string, () => Promise<number> | number>,
+): Promise<ThroughputResult> {
+  await measureThroughput(sqs, name, connections, messagesPerQueue, start);
+  const cpuUsed = await startCpuMeter(processes);
+  const results: ThroughputResult[] = [];
+  for (let i = 0; i < rounds; i++) results.push(await measureThroughput(sqs, name, connections, messagesPerQueue, start));
+  const cpu = await cpuUsed();
+  const best = results.find((round) => round.perSecond === median(results.map((r) => r.perSecond))) ?? results[0]!;
+  const result = { ...best, admittedPerSecond: best.admittedPerSecond && median(results.map((r) => r.admittedPerSecond!)) };
+  const admitted = result.admittedPerSecond ? `; to admitted ${Math.round(result.admittedPerSecond)} msg/s` : '';
+  console.log(`${formatRate(result)}   (rounds: ${results.map((round) => Math.round(round.perSecond)).join(', ')} msg/s${admitted})`);
+  printCpuPerMessage(cpu, rounds * messagesPerQueue * connections);
+  return result;
 }

@@ -42,12 +42,18 @@ export async function startDurablePeer(options: { databaseUrl: string; sqsEndpoi
   };
 }
 
+// The listeners go with the answer (aborted), so rounds do not pile them up on the child.
 async function answer(child: ChildProcess, expected: string): Promise<void> {
-  const exited = once(child, 'exit').then(([code]) => {
+  const answered = new AbortController();
+  const exited = once(child, 'exit', { signal: answered.signal }).then(([code]) => {
     throw new Error(`the durable peer exited with ${code}`);
   });
-  for (;;) {
-    const [message] = await Promise.race([once(child, 'message'), exited]);
-    if (message === expected) return;
+  try {
+    for (;;) {
+      const [message] = await Promise.race([once(child, 'message', { signal: answered.signal }), exited]);
+      if (message === expected) return;
+    }
+  } finally {
+    answered.abort();
   }
 }

@@ -13,11 +13,17 @@ export interface ThroughputResult {
   perSecond: number;
   /** The rate to the consumer's `admitted` stage, when it has one. */
   admittedPerSecond?: number;
+  /** CPU milliseconds each metered process used while the consumer worked. */
+  cpuMs?: Record<string, number>;
 }
+
+type MeteredProcesses = Record<string, () => Promise<number> | number>;
 
 /**
  * Preloads `messagesPerQueue` on `connections` fresh queues, starts the consumer and
- * times it until it has processed them all.
+ * times it until it has processed them all. With `processes`, their CPU is metered over
+ * the same stretch: from the consumer's start, after the preload (sending the messages is
+ * the bench's work, not the consumer's), until the last message is processed.
  */
 export async function measureThroughput(
   sqs: SQSClient,
@@ -25,26 +31,31 @@ export async function measureThroughput(
   connections: number,
   messagesPerQueue: number,
   start: (queueUrls: string[]) => Promise<RunningConsumer> | RunningConsumer,
+  processes?: MeteredProcesses,
   timeoutMs = 600_000,
 ): Promise<ThroughputResult> {
   const queueUrls = await Promise.all(Array.from({ length: connections }, () => createQueue(sqs)));
   await Promise.all(queueUrls.map((url) => preload(sqs, url, messagesPerQueue)));
   const total = connections * messagesPerQueue;
+  const cpuUsed = processes && (await startCpuMeter(processes));
   const startedAt = performance.now();
   const consumer = await start(queueUrls);
   let admittedSeconds: number | undefined;
+  let seconds: number;
+  let cpuMs: Record<string, number> | undefined;
   try {
     while (consumer.processed() < total) {
       if (performance.now() - startedAt > timeoutMs) throw new Error(`${name}: ${consumer.processed()}/${total} after ${timeoutMs} ms`);
       if (admittedSeconds === undefined && (consumer.admitted?.() ?? 0) >= total) admittedSeconds = (performance.now() - startedAt) / 1000;
       await sleep(5);
     }
+    seconds = (performance.now() - startedAt) / 1000;
+    cpuMs = await cpuUsed?.();
   } finally {
     await consumer.stop();
   }
-  const seconds = (performance.now() - startedAt) / 1000;
   if (consumer.admitted) admittedSeconds ??= seconds;
-  return { name, connections, messages: total, seconds, perSecond: total / seconds, admittedPerSecond: admittedSeconds && total / admittedSeconds };
+  return { name, connections, messages: total, seconds, perSecond: total / seconds, admittedPerSecond: admittedSeconds && total / admittedSeconds, cpuMs };
 }
 
 export function formatRate(result: ThroughputResult): string {
@@ -54,8 +65,9 @@ export function formatRate(result: ThroughputResult): string {
 /**
  * A warm-up round as large as the others (JIT, connection pools: a quarter of one left ours
  * still warming up, its rounds rising), then `rounds` rounds with the CPU of `processes`
- * metered across them. Prints the median round (and the median rate to admitted runs, when
- * the consumer has one) and the CPU per message of each process; returns that round.
+ * metered in each. Prints the median round (and the median rate to admitted runs, when
+ * the consumer has one) and the CPU per message of each process over all the rounds;
+ * returns the median round.
  */
 export async function measureRounds(
   sqs: SQSClient,
@@ -64,13 +76,13 @@ export async function measureRounds(
   messagesPerQueue: number,
   start: (queueUrls: string[]) => Promise<RunningConsumer> | RunningConsumer,
   rounds: number,
-  processes: Record<string, () => Promise<number> | number>,
+  processes: MeteredProcesses,
 ): Promise<ThroughputResult> {
   await measureThroughput(sqs, name, connections, messagesPerQueue, start);
-  const cpuUsed = await startCpuMeter(processes);
   const results: ThroughputResult[] = [];
-  for (let i = 0; i < rounds; i++) results.push(await measureThroughput(sqs, name, connections, messagesPerQueue, start));
-  const cpu = await cpuUsed();
+  for (let i = 0; i < rounds; i++) results.push(await measureThroughput(sqs, name, connections, messagesPerQueue, start, processes));
+  const cpu: Record<string, number> = {};
+  for (const [process, ms] of results.flatMap((round) => Object.entries(round.cpuMs!))) cpu[process] = (cpu[process] ?? 0) + ms;
   const best = results.find((round) => round.perSecond === median(results.map((r) => r.perSecond))) ?? results[0]!;
   const result = { ...best, admittedPerSecond: best.admittedPerSecond && median(results.map((r) => r.admittedPerSecond!)) };
   const admitted = result.admittedPerSecond ? `; to admitted ${Math.round(result.admittedPerSecond)} msg/s` : '';

@@ -66,16 +66,19 @@ async function allProcessStats(): Promise<Map<number, ProcessStat>> {
   return stats;
 }
 
-/** CPU per named process over a stretch of work: call the result to read the milliseconds each used since. */
+/**
+ * CPU per named process over a stretch of work: call the result to read the milliseconds
+ * each used since. The bench process's own share leaves out the meter's reads of /proc.
+ */
 export async function startCpuMeter(processes: Record<string, () => Promise<number> | number>): Promise<() => Promise<Record<string, number>>> {
   const read = async () =>
     Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([name, pid]) => [name, await treeCpuMs(await pid())] as const)));
-  const self = process.cpuUsage();
   const before = await read();
+  const self = process.cpuUsage();
   return async () => {
+    const { user, system } = process.cpuUsage(self);
     const after = await read();
     const used = Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]));
-    const { user, system } = process.cpuUsage(self);
     return { ...used, 'bench process (endpoint, counting)': (user + system) / 1000 };
   };
 }

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createMessageReceiver, type ReceiveMessages } from '@/lib/sqs/create-message-receiver';
+import { createLeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { heading } from './support/report';
 import { createQueue } from './support/queues';
 import { startSqsEmulatorProcess } from './support/services';
@@ -43,7 +44,7 @@ try {
   };
   for (const [name, receive] of [
     ['SDK send (before)', sdkSend],
-    ['lean receiver (now)', createMessageReceiver(sqs, agents)],
+    ['lean receiver (now)', createMessageReceiver(createLeanSqsCall(sqs, agents))],
   ] as const) {
     await measure(name, receive, queueUrls);
   }

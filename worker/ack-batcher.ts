@@ -1,15 +1,11 @@
-import {
-  ChangeMessageVisibilityBatchCommand,
-  DeleteMessageBatchCommand,
-  type BatchResultErrorEntry,
-  type Message,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import type { BatchResultErrorEntry, Message } from '@aws-sdk/client-sqs';
 import { coerceError, type Logger } from '@/lib/logger';
+import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { backoffDelay } from '@/lib/async/backoff';
 
 // Deletes (after 200) and requeues (after 429) go to SQS in batches of up to 10, sent
-// when a batch is full or a short window has passed. An entry that SQS fails on its side
+// when a batch is full or a short window has passed, as lean calls (one per ten messages
+// run: lib/sqs/lean-sqs-call.ts says what that saves). An entry that SQS fails on its side
 // is retried; one it rejects (e.g. an expired receipt handle) is logged: that message
 // will be delivered again, so at worst it runs twice, it is never lost.
 
@@ -28,7 +24,7 @@ export interface AckBatcher {
 }
 
 export interface AckBatcherOptions {
-  sqs: SQSClient;
+  call: LeanSqsCall;
   queueUrl: string;
   requeueDelaySeconds: number;
   logger: Logger;
@@ -96,20 +92,14 @@ async function sendBatch(options: AckBatcherOptions, action: AckAction, batch: M
 }
 
 async function sendEntries(
-  { sqs, queueUrl, requeueDelaySeconds }: AckBatcherOptions,
+  { call, queueUrl, requeueDelaySeconds }: AckBatcherOptions,
   action: AckAction,
   entries: Array<{ Id: string; ReceiptHandle: string | undefined }>,
 ): Promise<BatchResultErrorEntry[]> {
-  const abortSignal = AbortSignal.timeout(CALL_TIMEOUT_MS);
-  const result =
+  const options = { signal: AbortSignal.timeout(CALL_TIMEOUT_MS), silenceTimeoutMs: CALL_TIMEOUT_MS };
+  const answer =
     action === 'delete'
-      ? await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }), { abortSignal })
-      : await sqs.send(
-          new ChangeMessageVisibilityBatchCommand({
-            QueueUrl: queueUrl,
-            Entries: entries.map((entry) => ({ ...entry, VisibilityTimeout: requeueDelaySeconds })),
-          }),
-          { abortSignal },
-        );
-  return result.Failed ?? [];
+      ? await call('DeleteMessageBatch', { QueueUrl: queueUrl, Entries: entries }, options)
+      : await call('ChangeMessageVisibilityBatch', { QueueUrl: queueUrl, Entries: entries.map((entry) => ({ ...entry, VisibilityTimeout: requeueDelaySeconds })) }, options);
+  return (answer as { Failed?: BatchResultErrorEntry[] } | undefined)?.Failed ?? [];
 }

@@ -1,6 +1,7 @@
-import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import type { Message } from '@aws-sdk/client-sqs';
 import type { Logger } from '@/lib/logger';
 import type { ReceiveMessages } from '@/lib/sqs/create-message-receiver';
+import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { describeAwsError } from '@/lib/sqs/describe-aws-error';
 import { MAX_MESSAGES_PER_CALL } from '@/lib/flow-messages/flow-messages-input';
 import { createAckBatcher } from './ack-batcher';
@@ -22,9 +23,9 @@ const RECHECK_MS = 5_000;
 
 export interface ConsumerDeps {
   config: WorkerConfig;
-  /** Shared with the flows of the same region and role; the worker owns (and destroys) it. */
-  sqs: SQSClient;
-  /** ReceiveMessage through that client (lean, for long polls). */
+  /** Lean SQS calls on the client shared with the flows of the same region and role (the worker owns it): the deletes and requeues. */
+  call: LeanSqsCall;
+  /** ReceiveMessage through the same (for long polls). */
   receive: ReceiveMessages;
   /** Hands one received batch to the flow entry (worker/admit-batch.ts, or the algorithm API over HTTP): one result per message. */
   dispatch(messages: Message[], abandon: AbortSignal): Promise<DispatchAnswer>;
@@ -63,7 +64,7 @@ export interface Consumer {
  * messages is settled on its own answer.
  */
 export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
-  const { config, sqs, status, counters, metrics } = deps;
+  const { config, call, status, counters, metrics } = deps;
   const log = deps.logger.child({ flowId: flow.id });
   const noNewPolls = new AbortController();
   const polling = new AbortController();
@@ -72,7 +73,7 @@ export function startConsumer(flow: FlowTarget, deps: ConsumerDeps): Consumer {
   const pollers = new Set<Promise<void>>();
   const dispatches = new Set<Promise<void>>();
   const acks = createAckBatcher({
-    sqs,
+    call,
     queueUrl: flow.queueUrl,
     requeueDelaySeconds: config.requeueDelaySeconds,
     logger: log,

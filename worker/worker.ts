@@ -93,7 +93,7 @@ export function startWorker(deps: WorkerDeps): Worker {
     const client = sqsClients.clientFor(target);
     const consumer = startConsumer(target, {
       config,
-      sqs: client.sqs,
+      call: client.call,
       receive: client.receive,
       dispatch: dispatcherFor(target.id),
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),

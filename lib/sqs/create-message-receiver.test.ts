@@ -7,11 +7,12 @@ import { describeAwsError } from './describe-aws-error';
 import { testSqsClient } from '@/test/support/sqs';
 import { uniqueName } from '@/test/support/factories';
 import { createMessageReceiver } from './create-message-receiver';
+import { createLeanSqsCall } from './lean-sqs-call';
 import { SignatureV4 } from '@smithy/signature-v4';
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 const sqs = testSqsClient();
-const receive = createMessageReceiver(sqs, agents);
+const receive = createMessageReceiver(createLeanSqsCall(sqs, agents));
 const never = new AbortController().signal;
 
 afterAll(() => {
@@ -141,7 +142,7 @@ async function captureBothRequests(): Promise<{ sdk: WireRequest; lean: WireRequ
     await client.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount', 'MessageGroupId', 'SequenceNumber'] }),
     );
-    await createMessageReceiver(client, agents)({ queueUrl, maxMessages: 10, waitTimeSeconds: 0 }, never);
+    await createMessageReceiver(createLeanSqsCall(client, agents))({ queueUrl, maxMessages: 10, waitTimeSeconds: 0 }, never);
     return { sdk: requests[0]!, lean: requests[1]! };
   } finally {
     client.destroy();
@@ -190,7 +191,7 @@ async function receiveFromStandIn(answers: StandInAnswer[]) {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    const error = await createMessageReceiver(standIn, agents)({ queueUrl: 'http://127.0.0.1/000000000000/q', maxMessages: 1, waitTimeSeconds: 0 }, never).then(
+    const error = await createMessageReceiver(createLeanSqsCall(standIn, agents))({ queueUrl: 'http://127.0.0.1/000000000000/q', maxMessages: 1, waitTimeSeconds: 0 }, never).then(
       () => undefined,
       (caught: unknown) => caught,
     );

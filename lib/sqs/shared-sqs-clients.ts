@@ -3,13 +3,15 @@ import https from 'node:https';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createMessageReceiver, type ReceiveMessages } from './create-message-receiver';
+import { createLeanSqsCall, type LeanSqsCall } from './lean-sqs-call';
 import { regionFromQueueUrl } from './region-from-queue-url';
 import { sqsClientForFlow, type FlowQueue, type SqsAccess } from './sqs-client-for-flow';
 
 export interface SharedSqsClient {
   /** The client for the flow's region and role, shared with every flow that has the same. */
   sqs: SQSClient;
-  /** Its lean ReceiveMessage for long polls (see create-message-receiver.ts). */
+  /** Its lean calls (lean-sqs-call.ts): the long polls' ReceiveMessage, and the deletes and requeues. */
+  call: LeanSqsCall;
   receive: ReceiveMessages;
   /** This flow is done with it: the last flow to let go of a client destroys it. Idempotent. */
   release(): void;
@@ -24,6 +26,7 @@ export interface SharedSqsClients {
 
 interface Shared {
   sqs: SQSClient;
+  call: LeanSqsCall;
   receive: ReceiveMessages;
   users: number;
 }
@@ -46,7 +49,8 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
       let shared = clients.get(key);
       if (!shared) {
         const sqs = sqsClientForFlow(flow, access, { requestHandler });
-        shared = { sqs, receive: createMessageReceiver(sqs, agents), users: 0 };
+        const call = createLeanSqsCall(sqs, agents);
+        shared = { sqs, call, receive: createMessageReceiver(call), users: 0 };
         clients.set(key, shared);
       }
       shared.users += 1;
@@ -54,6 +58,7 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
       let released = false;
       return {
         sqs: held.sqs,
+        call: held.call,
         receive: held.receive,
         release() {
           if (released) return;

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { acceptFlowMessages } from '@/lib/flow-messages/accept-flow-messages';
 import { coerceError } from '@/lib/logger';
 import { dispatchAnswerOf, toFlowMessage, type DispatchAnswer } from './dispatcher';
+import type { FlowToRunCache } from './flow-to-run-cache';
 
 /**
  * One received batch admitted in this process, through the flow entry's own admission
@@ -13,9 +14,9 @@ import { dispatchAnswerOf, toFlowMessage, type DispatchAnswer } from './dispatch
  * At shutdown an abandoned admission may still commit: its messages are left for SQS,
  * and their redelivery finds the runs (once per message).
  */
-export async function admitBatch(db: Db, flowId: string, messages: Message[], abandon: AbortSignal): Promise<DispatchAnswer> {
+export async function admitBatch(db: Db, flow: { id: string; toRun: FlowToRunCache }, messages: Message[], abandon: AbortSignal): Promise<DispatchAnswer> {
   const forAll = (result: DispatchAnswer['results'][number]) => ({ results: messages.map(() => result) });
-  const admitted = acceptFlowMessages(db, flowId, messages.map(toFlowMessage)).then(
+  const admitted = acceptFlowMessages(db, flow.id, messages.map(toFlowMessage), () => flow.toRun.read()).then(
     (answer) => dispatchAnswerOf(messages, answer),
     (error: unknown): DispatchAnswer => {
       // The flow cannot run (no version to run, paused, deleted): the flow entry's 404.

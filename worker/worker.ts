@@ -7,6 +7,7 @@ import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import type { SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 import type { WorkerConfig } from './config';
 import { admitBatch } from './admit-batch';
+import { createFlowToRunCache, type FlowToRunCache } from './flow-to-run-cache';
 import { startConsumer, type Consumer, type ConsumerDeps } from './consumer';
 import { dispatchBatch, flowMessagesUrl } from './dispatcher';
 import { startFlowCounters } from './flow-counters';
@@ -60,7 +61,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const metrics = createWorkerMetrics(deps.registry);
   const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
   const sqsClients = createSharedSqsClients(deps.sqsAccess);
-  const running = new Map<string, { fingerprint: string; consumer: Consumer; releaseClient: () => void }>();
+  const running = new Map<string, { fingerprint: string; consumer: Consumer; toRun: FlowToRunCache; releaseClient: () => void }>();
   const releasing = new Set<string>();
   const retiring = new Map<Promise<void>, Consumer | undefined>();
   let leasesRenewedAt = Date.now();
@@ -83,19 +84,20 @@ export function startWorker(deps: WorkerDeps): Worker {
   }
 
   // In process by default (one admission module, no HTTP hop); over the algorithm API when configured so.
-  const dispatcherFor = (flowId: string): ConsumerDeps['dispatch'] => {
-    if (config.admission === 'in-process') return (messages, abandon) => admitBatch(db, flowId, messages, abandon);
+  const dispatcherFor = (flowId: string, toRun: FlowToRunCache): ConsumerDeps['dispatch'] => {
+    if (config.admission === 'in-process') return (messages, abandon) => admitBatch(db, { id: flowId, toRun }, messages, abandon);
     const url = flowMessagesUrl(config.platformApiUrl, flowId);
     return (messages, abandon) => dispatchBatch({ url, workerToken: config.workerToken, messages, timeoutMs: config.dispatchTimeoutMs, abandon });
   };
 
   function start(target: FlowTarget) {
     const client = sqsClients.clientFor(target);
+    const toRun = createFlowToRunCache(db, target.id);
     const consumer = startConsumer(target, {
       config,
       call: client.call,
       receive: client.receive,
-      dispatch: dispatcherFor(target.id),
+      dispatch: dispatcherFor(target.id, toRun),
       status: createFlowStatus({ db, flowId: target.id, workerId: id, logger: log }),
       probeRoom: () => readAdmissionRoom(db, target.id),
       probeRefusal: async () => {
@@ -106,7 +108,7 @@ export function startWorker(deps: WorkerDeps): Worker {
       metrics,
       logger: log,
     });
-    running.set(target.id, { fingerprint: fingerprint(target), consumer, releaseClient: () => client.release() });
+    running.set(target.id, { fingerprint: fingerprint(target), consumer, toRun, releaseClient: () => client.release() });
   }
 
   // Paused, deleted, taken over, over this process's share, or changed (restarted
@@ -149,7 +151,11 @@ export function startWorker(deps: WorkerDeps): Worker {
       if (channel !== FLOWS_CHANGED_CHANNEL) for (const { consumer } of running.values()) consumer.wake();
       if (channel !== RUNS_MOVED_CHANNEL) reconciler.trigger();
       // The payload names the flow changed (e.g. its algorithm lost or gained a version).
-      if (channel === FLOWS_CHANGED_CHANNEL && payload) running.get(payload)?.consumer.recheck();
+      if (channel === FLOWS_CHANGED_CHANNEL && payload) {
+        const changed = running.get(payload);
+        changed?.toRun.forget();
+        changed?.consumer.recheck();
+      }
     },
     logger: log,
     maxBackoffMs: config.maxBackoffMs,

@@ -7,7 +7,7 @@ import { readAdmissionRoom } from '@/lib/runs/read-admission-room';
 import { checkEachMessage } from './check-each-message';
 import type { FlowMessagesAnswer } from './flow-messages-input';
 import { messageInput } from './message-input';
-import { readFlowToRun } from './read-flow-to-run';
+import { readFlowToRun, type FlowToRun } from './read-flow-to-run';
 import { splitFilteredMessages } from './split-filtered-messages';
 
 /**
@@ -15,11 +15,17 @@ import { splitFilteredMessages } from './split-filtered-messages';
  * version (else the latest published one), its timeout and retry policy, as its
  * creator. Each message gets its own answer, so a batch that only partly fits the
  * backlog is partly accepted; a message no filter pattern matches gets no run; a
- * message that is unusable gets its own 400 and fails none of the others.
+ * message that is unusable gets its own 400 and fails none of the others. `readFlow`:
+ * the worker passes its copy of the flow (worker/flow-to-run-cache.ts).
  */
-export async function acceptFlowMessages(db: Db, flowId: string, batch: readonly unknown[]): Promise<FlowMessagesAnswer> {
+export async function acceptFlowMessages(
+  db: Db,
+  flowId: string,
+  batch: readonly unknown[],
+  readFlow: () => Promise<FlowToRun | undefined> = () => readFlowToRun(db, flowId),
+): Promise<FlowMessagesAnswer> {
   const { messages, refused } = checkEachMessage(batch);
-  const flow = await readFlowToRun(db, flowId);
+  const flow = await readFlow();
   // The worker shows the reason as the flow's error, and stops polling until it passes.
   if (!flow?.versionId) throw new AppError('NOT_FOUND', cannotRunReason(flow));
 

@@ -75,6 +75,21 @@ describe.each([
     await expect.poll(() => scene.flowRow(flow.id)).toMatchObject({ status: 'ACTIVE' });
   });
 
+  it("runs the messages received after a change of the flow's settings with them", async () => {
+    const { queueUrl, flow } = await activeFlow();
+    const timeoutOfRun = async (body: string) => {
+      const [id] = await sendMessages(scene.sqs, queueUrl, [body]);
+      await expect.poll(() => scene.runMessageIds(flow.id), { timeout: 5_000 }).toContain(id);
+      return (await scene.database.db.algorithmRun.findFirst({ where: { eventFlowId: flow.id, sqsMessageId: id } }))?.timeoutSeconds;
+    };
+    expect(await timeoutOfRun('"before the change"')).not.toBe(77);
+
+    await scene.database.db.eventFlow.update({ where: { id: flow.id }, data: { timeoutSeconds: 77 } });
+    await changed(flow.id);
+    // The worker keeps a busy flow's settings for a second at most, or until the NOTIFY.
+    await expect.poll(() => timeoutOfRun('"after the change"'), { timeout: 10_000, interval: 100 }).toBe(77);
+  });
+
   it('stops consuming a deleted flow within seconds', async () => {
     const { queueUrl, flow } = await activeFlow();
     const flowsBefore = worker.health().flows;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from '@/worker/worker';
 import { admitBatch } from '@/worker/admit-batch';
+import { createFlowToRunCache } from '@/worker/flow-to-run-cache';
 import { createAlgorithm, createUser } from '../support/factories';
 import { createEventFlow } from '../support/event-flows';
 import { notifyFlowsChanged } from '@/lib/flows/notify-flows-changed';
@@ -66,33 +67,57 @@ describe('worker: admission in process', () => {
     }
   });
 
+  it("keeps a runnable flow's settings between batches, and reads them again once forgotten or too old", async () => {
+    const { database } = scene;
+    const { flow } = await scene.connectQueue();
+    const timeoutOf = async (read: () => Promise<{ timeoutSeconds: number | null } | undefined>) => (await read())?.timeoutSeconds;
+    const kept = createFlowToRunCache(database.db, flow.id, 60_000);
+    const first = await timeoutOf(() => kept.read());
+
+    await database.db.eventFlow.update({ where: { id: flow.id }, data: { timeoutSeconds: 77 } });
+    expect(await timeoutOf(() => kept.read())).toBe(first);
+    kept.forget();
+    expect(await timeoutOf(() => kept.read())).toBe(77);
+    // Past its age the copy is read again, NOTIFY or not.
+    expect(await timeoutOf(() => createFlowToRunCache(database.db, flow.id, 0).read())).toBe(77);
+
+    // A flow that cannot run is not kept: the batch after it can run again sees it run.
+    await database.db.eventFlow.update({ where: { id: flow.id }, data: { enabled: false } });
+    kept.forget();
+    expect(await kept.read()).toBeUndefined();
+    await database.db.eventFlow.update({ where: { id: flow.id }, data: { enabled: true } });
+    expect(await timeoutOf(() => kept.read())).toBe(77);
+  });
+
   it("answers each message as the flow entry would: accepted, 429 without room, the flow's refusal, or abandoned at shutdown", async () => {
     const { database } = scene;
     // Its queue stays empty: the batches below are admitted directly, as a consumer would.
     const { flow } = await scene.connectQueue();
+    const toRun = createFlowToRunCache(database.db, flow.id);
     const messages = [{ MessageId: 'm-1', Body: '{"a":1}' }, { MessageId: 'm-2', Body: 'not json' }];
     const running = new AbortController().signal;
 
-    expect(await admitBatch(database.db, flow.id, messages, running)).toMatchObject({ results: [{ outcome: 'accepted' }, { outcome: 'accepted' }] });
+    expect(await admitBatch(database.db, { id: flow.id, toRun }, messages, running)).toMatchObject({ results: [{ outcome: 'accepted' }, { outcome: 'accepted' }] });
     // Delivered again: the same runs, no new ones.
-    expect(await admitBatch(database.db, flow.id, messages, running)).toMatchObject({ results: [{ outcome: 'accepted' }, { outcome: 'accepted' }] });
+    expect(await admitBatch(database.db, { id: flow.id, toRun }, messages, running)).toMatchObject({ results: [{ outcome: 'accepted' }, { outcome: 'accepted' }] });
     expect((await scene.runMessageIds(flow.id)).sort()).toEqual(['m-1', 'm-2']);
 
     // The owner's backlog (the runs of this file, none executed) is over a limit of 2.
     await database.db.platformSettings.create({ data: { maxWorkers: 100, userSessionLimit: 100, userQueueLimit: 2 } });
     try {
-      const full = await admitBatch(database.db, flow.id, [{ MessageId: 'm-5', Body: '{}' }], running);
+      const full = await admitBatch(database.db, { id: flow.id, toRun }, [{ MessageId: 'm-5', Body: '{}' }], running);
       expect(full).toMatchObject({ results: [{ outcome: 'throttled' }], room: 0, retryAfterMs: expect.any(Number) });
     } finally {
       await database.db.platformSettings.deleteMany();
     }
 
     await database.db.eventFlow.update({ where: { id: flow.id }, data: { enabled: false } });
-    const refused = await admitBatch(database.db, flow.id, [{ MessageId: 'm-3', Body: '{}' }], running);
+    toRun.forget(); // as the worker does on the flow's NOTIFY
+    const refused = await admitBatch(database.db, { id: flow.id, toRun }, [{ MessageId: 'm-3', Body: '{}' }], running);
     expect(refused.results).toEqual([{ outcome: 'refused', reason: expect.any(String) }]);
 
     const shutdown = new AbortController();
     shutdown.abort();
-    expect(await admitBatch(database.db, flow.id, [{ MessageId: 'm-4', Body: '{}' }], shutdown.signal)).toEqual({ results: [{ outcome: 'abandoned' }] });
+    expect(await admitBatch(database.db, { id: flow.id, toRun }, [{ MessageId: 'm-4', Body: '{}' }], shutdown.signal)).toEqual({ results: [{ outcome: 'abandoned' }] });
   });
 });

@@ -39,14 +39,13 @@ export async function measureThroughput(
   const total = connections * messagesPerQueue;
   const cpuUsed = processes && (await startCpuMeter(processes));
   const startedAt = performance.now();
+  const startedAtEpochMs = Date.now();
   const consumer = await start(queueUrls);
-  let admittedSeconds: number | undefined;
   let seconds: number;
   let cpuMs: Record<string, number> | undefined;
   try {
     while (consumer.processed() < total) {
       if (performance.now() - startedAt > timeoutMs) throw new Error(`${name}: ${consumer.processed()}/${total} after ${timeoutMs} ms`);
-      if (admittedSeconds === undefined && (consumer.admitted?.() ?? 0) >= total) admittedSeconds = (performance.now() - startedAt) / 1000;
       await sleep(5);
     }
     seconds = (performance.now() - startedAt) / 1000;
@@ -54,7 +53,7 @@ export async function measureThroughput(
   } finally {
     await consumer.stop();
   }
-  if (consumer.admitted) admittedSeconds ??= seconds;
+  const admittedSeconds = consumer.lastAdmittedAt && Math.min(seconds, ((await consumer.lastAdmittedAt()) - startedAtEpochMs) / 1000);
   return { name, connections, messages: total, seconds, perSecond: total / seconds, admittedPerSecond: admittedSeconds && total / admittedSeconds, cpuMs };
 }
 

@@ -41,8 +41,14 @@ export interface BenchPlatform {
   connect(queueUrls: string[], options?: { timeoutSeconds?: number; onSuccessQueueUrls?: string[] }): Promise<string[]>;
   /** NOTIFY, as the web app sends after it changes flows: the worker reconciles at once. */
   announce(): Promise<void>;
-  /** Runs of these flows admitted (each one message answered 200 and deleted), those SUCCEEDED, and their results sent to a destination. */
-  runCounts(flowIds: string[]): Promise<{ admitted: number; succeeded: number; sent: number }>;
+  /**
+   * Runs of these flows SUCCEEDED (from the flows' run totals, written with the outcomes:
+   * a read of one row per flow, so the bench's own polling costs PostgreSQL little), and
+   * with `destination` their results sent to a destination.
+   */
+  runsDone(flowIds: string[], options: { destination: boolean }): Promise<number>;
+  /** When (epoch ms) the last run of these flows was admitted (each one message answered 200 and deleted). */
+  lastAdmittedAt(flowIds: string[]): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -117,12 +123,15 @@ async function startAll(
       return flows.map((flow) => flow.id);
     },
     announce,
-    async runCounts(flowIds) {
-      const [counts] = await db.$queryRaw<Array<{ admitted: number; succeeded: number; sent: number }>>`
-        SELECT count(*)::int AS admitted, (count(*) FILTER (WHERE "status" = 'SUCCEEDED'))::int AS succeeded,
-          (SELECT count(*)::int FROM "DestinationMessage" WHERE "eventFlowId" = ANY(${flowIds}) AND "status" = 'SENT') AS sent
-        FROM "AlgorithmRun" WHERE "eventFlowId" = ANY(${flowIds})`;
-      return counts ?? { admitted: 0, succeeded: 0, sent: 0 };
+    async runsDone(flowIds, { destination }) {
+      const [row] = destination
+        ? await db.$queryRaw<Array<{ done: number }>>`SELECT count(*)::int AS done FROM "DestinationMessage" WHERE "eventFlowId" = ANY(${flowIds}) AND "status" = 'SENT'`
+        : await db.$queryRaw<Array<{ done: number }>>`SELECT COALESCE(sum("succeeded"), 0)::int AS done FROM "FlowRunTotals" WHERE "eventFlowId" = ANY(${flowIds})`;
+      return row?.done ?? 0;
+    },
+    async lastAdmittedAt(flowIds) {
+      const [row] = await db.$queryRaw<Array<{ at: Date | null }>>`SELECT max("createdAt") AS at FROM "AlgorithmRun" WHERE "eventFlowId" = ANY(${flowIds})`;
+      return row?.at?.getTime() ?? NaN;
     },
     async stop() {
       await worker.stop().catch(() => undefined);

@@ -12,8 +12,8 @@ export type SubmitRun = (body: string) => Promise<boolean>;
 
 export interface RunningConsumer {
   processed(): number;
-  /** Where the consumer records before it runs (ours: runs admitted), to time that stage too. */
-  admitted?(): number;
+  /** When (epoch ms) the last message reached the stage where the consumer records it before it runs (ours: its run admitted), to time that stage too; read once all are processed. */
+  lastAdmittedAt?(): Promise<number>;
   stop(): Promise<void>;
 }
 

@@ -12,13 +12,16 @@ export function preparedStatement(name: string, parameterTypes: string[], text: 
     /** The EXECUTE to put in the query, after preparing the statement on `client` if it is new there. */
     async executeOn(client: pg.ClientBase, literals: string[]): Promise<string> {
       if (!preparedOn.has(client)) {
-        await client.query(`PREPARE ${name}(${parameterTypes.join(', ')}) AS ${text}`);
+        await client.query(`PREPARE ${name}${parenthesized(parameterTypes)} AS ${text}`);
         preparedOn.add(client);
       }
-      return `EXECUTE ${name}(${literals.join(', ')})`;
+      return `EXECUTE ${name}${parenthesized(literals)}`;
     },
   };
 }
+
+// A statement without parameters has no parentheses (PREPARE and EXECUTE refuse empty ones).
+const parenthesized = (items: string[]) => (items.length > 0 ? `(${items.join(', ')})` : '');
 
 export const textLiteral = (value: string | null | undefined): string => (value == null ? 'NULL' : pg.escapeLiteral(value));
 

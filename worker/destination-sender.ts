@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { Counter, type Registry } from 'prom-client';
 import type { Db } from '@/lib/db/client';
@@ -6,6 +8,7 @@ import { DESTINATIONS_QUEUED_CHANNEL } from '@/lib/destinations/destination-chan
 import { sendDestinationBatch, type SendPolicy } from '@/lib/destinations/send-destination-batch';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Logger } from '@/lib/logger';
+import { createLeanSqsCall, type LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { regionFromQueueUrl } from '@/lib/sqs/region-from-queue-url';
 import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 import { listenForNotifications } from './notifications';
@@ -52,18 +55,23 @@ export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, l
     labelNames: ['flow', 'kind', 'outcome'] as const,
     registers: [registry],
   });
-  const clients = new Map<string, SQSClient>();
+  // One client per region and role (its credentials, AssumeRole included), called lean.
+  const clients = new Map<string, { sqs: SQSClient; call: LeanSqsCall }>();
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // A send not answered by then is tried again later, well within the claim's lease.
+  const sendTimeoutMs = Math.min(10_000, leaseMs / 2);
 
-  function clientFor(message: ClaimedDestinationMessage): SQSClient {
+  function callFor(message: ClaimedDestinationMessage): LeanSqsCall {
     const role = sqsAccess.localCredentials ? [] : [message.roleArn, message.externalId];
     const key = JSON.stringify([regionFromQueueUrl(message.queueUrl) ?? sqsAccess.defaultRegion, ...role]);
     let client = clients.get(key);
     if (!client) {
       const flow = { id: message.eventFlowId, queueUrl: message.queueUrl, roleArn: message.roleArn, externalId: message.externalId, owner: message.owner };
-      client = sqsClientForFlow(flow, sqsAccess, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: Math.min(10_000, leaseMs / 2) } });
+      const sqs = sqsClientForFlow(flow, sqsAccess);
+      client = { sqs, call: createLeanSqsCall(sqs, agents) };
       clients.set(key, client);
     }
-    return client;
+    return client.call;
   }
 
   async function sendDue(): Promise<void> {
@@ -76,7 +84,7 @@ export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, l
       const results = (
         await mapWithConcurrency(lanes, CONCURRENT_BATCHES, async (batches) => {
           const laneResults = [];
-          for (const batch of batches) laneResults.push(...(await sendDestinationBatch(clientFor(batch[0]!), batch, policy)));
+          for (const batch of batches) laneResults.push(...(await sendDestinationBatch(callFor(batch[0]!), batch, policy, sendTimeoutMs)));
           return laneResults;
         })
       ).flat();
@@ -111,8 +119,10 @@ export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, l
       stopped ??= (async () => {
         await notifications.stop();
         await reconciler.stop();
-        for (const client of clients.values()) client.destroy();
+        for (const client of clients.values()) client.sqs.destroy();
         clients.clear();
+        agents.http.destroy();
+        agents.https.destroy();
       })();
       return stopped;
     },

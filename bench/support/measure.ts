@@ -81,7 +81,7 @@ export async function measureRounds(
   const results: ThroughputResult[] = [];
   for (let i = 0; i < rounds; i++) results.push(await measureThroughput(sqs, name, connections, messagesPerQueue, start, processes));
   const cpu: Record<string, number> = {};
-  for (const [process, ms] of results.flatMap((round) => Object.entries(round.cpuMs!))) cpu[process] = (cpu[process] ?? 0) + ms;
+  for (const [processName, ms] of results.flatMap((round) => Object.entries(round.cpuMs!))) cpu[processName] = (cpu[processName] ?? 0) + ms;
   const best = results.find((round) => round.perSecond === median(results.map((r) => r.perSecond))) ?? results[0]!;
   const result = { ...best, admittedPerSecond: best.admittedPerSecond && median(results.map((r) => r.admittedPerSecond!)) };
   const admitted = result.admittedPerSecond ? `; to admitted ${Math.round(result.admittedPerSecond)} msg/s` : '';

@@ -2,10 +2,10 @@ import type { Registry } from 'prom-client';
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
-import { recordQueueSample } from '@/lib/flow-metrics/record-queue-sample';
+import { recordQueueSamples } from '@/lib/flow-metrics/record-queue-sample';
 import { FLOW_ROLE_SELECT, flowQueueOf } from '@/lib/flows/flow-role';
 import type { Logger } from '@/lib/logger';
-import type { QueueAccess } from '@/lib/sqs/queue-access';
+import type { SharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import { createBacklogGauges } from './backlog-gauges';
 import { readRunBacklog } from './sql/read-run-backlog';
 
@@ -13,7 +13,8 @@ export interface BacklogMetricsOptions {
   db: Db;
   workerId: string;
   registry: Registry;
-  access: QueueAccess;
+  /** The consumers' clients: a pass makes no client and no connection of its own. */
+  sqsClients: SharedSqsClients;
   intervalMs: number;
   logger: Logger;
 }
@@ -28,9 +29,8 @@ const STOP_WAIT_MS = 2_000;
  * status and their queues' depths, read as each flow's role without peeking. Each queue
  * reading is also the minute's sample of the connection page's backlog and DLQ charts.
  */
-export function startBacklogMetrics({ db, workerId, registry, access, intervalMs, logger }: BacklogMetricsOptions): { stop(): Promise<void> } {
+export function startBacklogMetrics({ db, workerId, registry, sqsClients, intervalMs, logger }: BacklogMetricsOptions): { stop(): Promise<void> } {
   const gauges = createBacklogGauges(registry);
-
 
   async function samplePass(): Promise<void> {
     const [backlog, flows] = await Promise.all([
@@ -38,10 +38,14 @@ export function startBacklogMetrics({ db, workerId, registry, access, intervalMs
       db.eventFlow.findMany({ where: { leaseOwner: workerId }, select: { ...FLOW_ROLE_SELECT, status: true } }),
     ]);
     const readouts = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => {
-      const readout = await readFlowQueues(flowQueueOf(flow), access, null);
-      await recordQueueSample(db, flow.id, readout).catch((error: unknown) => logger.warn({ err: error, flowId: flow.id }, 'could not record the queue sample'));
+      const queue = flowQueueOf(flow);
+      const client = sqsClients.clientFor(queue);
+      const readout = await readFlowQueues(queue, client.call, null).finally(() => client.release());
       return { flow, readout };
     });
+    await recordQueueSamples(db, readouts.map(({ flow, readout }) => ({ flowId: flow.id, readout }))).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not record the queue samples'),
+    );
     // Set together, after every await: a scrape never sees a flow that moved away, nor half a pass.
     gauges.queuedRuns.set(backlog.queued);
     gauges.oldestQueuedRun.set(backlog.oldestQueuedSeconds);

@@ -8,7 +8,7 @@ import { ConfigError, env } from '@/lib/env';
 import { createDb } from '@/lib/db/client';
 import { assertLocalModeHost } from '@/lib/local/assert-local-mode-host';
 import { coerceError, logger } from '@/lib/logger';
-import { queueAccess } from '@/lib/sqs/queue-access';
+import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import { sqsAccessFromEnv } from '@/lib/sqs/sqs-access-from-env';
 import { startBacklogMetrics } from './backlog-metrics';
 import { workerConfig } from './config';
@@ -31,9 +31,10 @@ async function main(): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  // One AssumeRole cache for the consumers and the destination sender.
+  // One AssumeRole cache for the consumers, the queue samples and the destination sender.
   const sqsAccess = sqsAccessFromEnv(env());
-  const worker = startWorker({ db, config, sqsAccess, registry, logger });
+  const sqsClients = createSharedSqsClients(sqsAccess);
+  const worker = startWorker({ db, config, sqsClients, registry, logger });
   // Queued runs are executed in this process too, next to the consumers that queue them.
   const runExecutor = startWorkerRunExecutor({
     db,
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     policy: { maxAttempts: config.destinationSendAttempts, maxBackoffMs: config.maxBackoffMs },
     logger,
   });
-  const backlogMetrics = startBacklogMetrics({ db, workerId: worker.id, registry, access: queueAccess(), intervalMs: env().WORKER_SAMPLE_INTERVAL_MS, logger });
+  const backlogMetrics = startBacklogMetrics({ db, workerId: worker.id, registry, sqsClients, intervalMs: env().WORKER_SAMPLE_INTERVAL_MS, logger });
   const metrics = await startMetricsServer(config.metrics, registry, {
     health: () => worker.health(),
     async ready() {
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   exitOnShutdownSignal(
     async () => {
       await Promise.all([worker.stop(), runExecutor.stop(), backlogMetrics.stop(), retentionSweeper.stop(), destinationSender.stop()]);
+      sqsClients.destroyAll();
       await metrics.close();
       await db.$disconnect();
     },

@@ -3,8 +3,7 @@ import os from 'node:os';
 import type { Registry } from 'prom-client';
 import type { Db } from '@/lib/db/client';
 import type { Logger } from '@/lib/logger';
-import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
-import type { SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
+import type { SharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import type { WorkerConfig } from './config';
 import { admitBatch } from './admit-batch';
 import { createFlowToRunCache, type FlowToRunCache } from './flow-to-run-cache';
@@ -29,7 +28,8 @@ import { readFlowToRun } from '@/lib/flow-messages/read-flow-to-run';
 export interface WorkerDeps {
   db: Db;
   config: WorkerConfig;
-  sqsAccess: SqsAccess;
+  /** Its consumers' clients, one per region and role; the caller destroys them after stop(). */
+  sqsClients: SharedSqsClients;
   registry: Registry;
   logger: Logger;
 }
@@ -60,7 +60,7 @@ export function startWorker(deps: WorkerDeps): Worker {
   const log = logger.child({ workerId: id });
   const metrics = createWorkerMetrics(deps.registry);
   const counters = startFlowCounters({ db, intervalMs: config.counterFlushMs, metrics, logger: log });
-  const sqsClients = createSharedSqsClients(deps.sqsAccess);
+  const { sqsClients } = deps;
   const running = new Map<string, { fingerprint: string; consumer: Consumer; toRun: FlowToRunCache; releaseClient: () => void }>();
   const releasing = new Set<string>();
   const retiring = new Map<Promise<void>, Consumer | undefined>();
@@ -183,7 +183,6 @@ export function startWorker(deps: WorkerDeps): Worker {
         for (const consumer of retiring.values()) void consumer?.stop();
         while (retiring.size > 0) await Promise.allSettled([...retiring.keys()]);
         await counters.stop();
-        sqsClients.destroyAll();
         await removeWorker(db, id).catch((error: unknown) => log.warn({ err: error }, 'could not remove the worker record'));
       })();
       return stopping;

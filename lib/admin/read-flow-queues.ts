@@ -1,11 +1,12 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { describeAwsError, type AwsCall } from '@/lib/sqs/describe-aws-error';
 import type { TtlCache } from '@/lib/cache/ttl-cache';
+import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { deadLetterQueueUrl } from '@/lib/sqs/dead-letter-queue-url';
 import { peekMessages } from '@/lib/sqs/peek-messages';
 import { readQueueAttributes, type QueueAttributes } from '@/lib/sqs/read-queue-attributes';
 import type { DeadLetterQueueReadout, FlowQueueReadout, OldestMessage, Readout } from './flow-queue-readout';
-import type { QueueAccess, QueueFlow } from '@/lib/sqs/queue-access';
+import type { QueueFlow } from '@/lib/sqs/queue-access';
 
 /** The oldest SentTimestamp among a peek at the DLQ, and how many messages were looked at. */
 export type OldestSample = Readout<{ oldestSentAt: number | null; sampled: number }>;
@@ -18,32 +19,28 @@ async function attempt<T>(call: AwsCall, run: () => Promise<T>): Promise<Readout
   }
 }
 
-const readAttributes = (sqs: SQSClient, url: string) => attempt({ action: 'sqs:GetQueueAttributes', resource: url }, () => readQueueAttributes(sqs, url));
+const readAttributes = (sqs: SQSClient | LeanSqsCall, url: string) => attempt({ action: 'sqs:GetQueueAttributes', resource: url }, () => readQueueAttributes(sqs, url));
 
 /**
- * Reads a flow's source queue, then its DLQ (found through the redrive policy), as the
- * flow's role. `oldestSamples` null: the DLQ is not peeked for its oldest message (a peek
- * counts as a receive; the worker's periodic samples do without it).
+ * Reads a flow's source queue, then its DLQ (found through the redrive policy), with a
+ * client (or the worker's lean calls) acting as the flow's role. The DLQ is peeked for
+ * its oldest message only with an SDK client and `oldestSamples` (a peek counts as a
+ * receive; the worker's periodic samples do without it).
  */
-export async function readFlowQueues(flow: QueueFlow, access: QueueAccess, oldestSamples: TtlCache<OldestSample> | null): Promise<FlowQueueReadout> {
-  const sqs = access.clientFor(flow);
-  try {
-    const source = await readAttributes(sqs, flow.queueUrl);
-    const readAt = new Date().toISOString();
-    if (!source.ok) return { source, dlq: null, readAt };
-    const { arn, visible, inFlight, delayed, visibilityTimeoutSeconds, redrivePolicy } = source.value;
-    return {
-      source: { ok: true, arn, visible, inFlight, delayed, visibilityTimeoutSeconds, maxReceiveCount: redrivePolicy?.maxReceiveCount ?? null },
-      dlq: await readDeadLetterQueue(sqs, flow, source.value, oldestSamples),
-      readAt,
-    };
-  } finally {
-    sqs.destroy();
-  }
+export async function readFlowQueues(flow: QueueFlow, sqs: SQSClient | LeanSqsCall, oldestSamples: TtlCache<OldestSample> | null): Promise<FlowQueueReadout> {
+  const source = await readAttributes(sqs, flow.queueUrl);
+  const readAt = new Date().toISOString();
+  if (!source.ok) return { source, dlq: null, readAt };
+  const { arn, visible, inFlight, delayed, visibilityTimeoutSeconds, redrivePolicy } = source.value;
+  return {
+    source: { ok: true, arn, visible, inFlight, delayed, visibilityTimeoutSeconds, maxReceiveCount: redrivePolicy?.maxReceiveCount ?? null },
+    dlq: await readDeadLetterQueue(sqs, flow, source.value, oldestSamples),
+    readAt,
+  };
 }
 
 async function readDeadLetterQueue(
-  sqs: SQSClient,
+  sqs: SQSClient | LeanSqsCall,
   flow: QueueFlow,
   source: QueueAttributes,
   oldestSamples: TtlCache<OldestSample> | null,
@@ -62,7 +59,7 @@ async function readDeadLetterQueue(
   // Peeking counts as a receive: a DLQ with a redrive policy of its own would pass its messages on.
   const canPeek = depth > 0 && !dlq.redrivePolicy;
   const sampleKey = JSON.stringify([flow.roleArn, flow.externalId, url]);
-  const sample = canPeek && oldestSamples ? await oldestSamples.get(sampleKey, () => sampleOldest(sqs, url)) : null;
+  const sample = canPeek && oldestSamples && typeof sqs !== 'function' ? await oldestSamples.get(sampleKey, () => sampleOldest(sqs, url)) : null;
   return {
     ok: true,
     url,

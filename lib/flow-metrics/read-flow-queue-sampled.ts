@@ -4,7 +4,7 @@ import { readoutKey, type QueueReadoutCaches } from '@/lib/admin/queue-readout-c
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import type { Db } from '@/lib/db/client';
 import { logger } from '@/lib/logger';
-import { recordQueueSample } from './record-queue-sample';
+import { recordQueueSamples } from './record-queue-sample';
 
 /**
  * A flow's queue counts through the shared readout cache; every reading that actually went
@@ -13,8 +13,9 @@ import { recordQueueSample } from './record-queue-sample';
  */
 export function readFlowQueueSampled(db: Db, flow: QueueFlow & { id: string }, access: QueueAccess, caches: QueueReadoutCaches): Promise<FlowQueueReadout> {
   return caches.readouts.get(readoutKey(flow), async () => {
-    const readout = await readFlowQueues(flow, access, caches.oldestSamples);
-    await recordQueueSample(db, flow.id, readout).catch((error: unknown) => logger.warn({ err: error, flowId: flow.id }, 'could not record the queue sample'));
+    const sqs = access.clientFor(flow);
+    const readout = await readFlowQueues(flow, sqs, caches.oldestSamples).finally(() => sqs.destroy());
+    await recordQueueSamples(db, [{ flowId: flow.id, readout }]).catch((error: unknown) => logger.warn({ err: error, flowId: flow.id }, 'could not record the queue sample'));
     return readout;
   });
 }

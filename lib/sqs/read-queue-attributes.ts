@@ -1,4 +1,5 @@
-import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, type GetQueueAttributesResult, type SQSClient } from '@aws-sdk/client-sqs';
+import type { LeanSqsCall } from './lean-sqs-call';
 
 export interface RedrivePolicy {
   deadLetterTargetArn: string;
@@ -17,9 +18,19 @@ export interface QueueAttributes {
   redrivePolicy: RedrivePolicy | null;
 }
 
-/** One GetQueueAttributes call; AWS errors are thrown as the SDK throws them. */
-export async function readQueueAttributes(sqs: SQSClient, queueUrl: string): Promise<QueueAttributes> {
-  const { Attributes: attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }));
+// As long as the web app's clients wait (lib/sqs/queue-access.ts).
+const LEAN_TIMEOUT_MS = 10_000;
+
+/**
+ * One GetQueueAttributes call, through the SDK or a lean call (the worker's samples of
+ * every queue it consumes); AWS errors are thrown as the SDK throws them.
+ */
+export async function readQueueAttributes(sqs: SQSClient | LeanSqsCall, queueUrl: string): Promise<QueueAttributes> {
+  const input = { QueueUrl: queueUrl, AttributeNames: ['All' as const] };
+  const { Attributes: attributes = {} } =
+    typeof sqs === 'function'
+      ? ((await sqs('GetQueueAttributes', input, { signal: AbortSignal.timeout(LEAN_TIMEOUT_MS), silenceTimeoutMs: LEAN_TIMEOUT_MS })) as GetQueueAttributesResult)
+      : await sqs.send(new GetQueueAttributesCommand(input));
   return {
     arn: attributes.QueueArn ?? '',
     visible: Number(attributes.ApproximateNumberOfMessages ?? 0),

@@ -5,6 +5,7 @@ import { parseEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { LOCAL_SQS_CREDENTIALS } from '@/lib/sqs/local-sqs-credentials';
 import { createAssumeRoleCached } from '@/lib/sqs/assume-role-cached';
+import { createSharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import type { SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
 import { workerConfig, type WorkerConfig } from '@/worker/config';
 import { startWorker, type Worker } from '@/worker/worker';
@@ -47,12 +48,17 @@ export function localSqsAccess(): SqsAccess {
 
 /** The worker in this process, with its own metrics registry. */
 export function startTestWorker(db: Db, config: WorkerConfig, sqsAccess: SqsAccess = localSqsAccess(), registry = new Registry()): Worker {
-  const worker = startWorker({ db, config, sqsAccess, registry, logger });
-  const stopped = trackRunning(`worker ${worker.id}`, () => worker.stop());
+  const sqsClients = createSharedSqsClients(sqsAccess);
+  const worker = startWorker({ db, config, sqsClients, registry, logger });
+  const stop = async () => {
+    await worker.stop();
+    sqsClients.destroyAll();
+  };
+  const stopped = trackRunning(`worker ${worker.id}`, stop);
   return {
     ...worker,
     async stop() {
-      await worker.stop();
+      await stop();
       stopped();
     },
   };

@@ -1,6 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import { Counter, type Registry } from 'prom-client';
 import type { Db } from '@/lib/db/client';
 import { batchDestinationSends } from '@/lib/destinations/batch-destination-sends';
@@ -8,9 +5,8 @@ import { DESTINATIONS_QUEUED_CHANNEL } from '@/lib/destinations/destination-chan
 import { sendDestinationBatch, type SendPolicy } from '@/lib/destinations/send-destination-batch';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Logger } from '@/lib/logger';
-import { createLeanSqsCall, type LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
-import { regionFromQueueUrl } from '@/lib/sqs/region-from-queue-url';
-import { sqsClientForFlow, type SqsAccess } from '@/lib/sqs/sqs-client-for-flow';
+import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
+import type { SharedSqsClient, SharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
 import { listenForNotifications } from './notifications';
 import { startReconciler } from './reconciler';
 import { claimDestinationMessages, type ClaimedDestinationMessage } from './sql/claim-destination-messages';
@@ -19,7 +15,8 @@ import { recordDestinationSends } from './sql/record-destination-sends';
 export interface DestinationSenderOptions {
   db: Db;
   databaseUrl: string;
-  sqsAccess: SqsAccess;
+  /** The worker's clients (one per region and role); the sender holds those it used until it stops. */
+  sqsClients: SharedSqsClients;
   registry: Registry;
   /** A claimed message is another sender's to send again when this one has not recorded it by then. */
   leaseMs: number;
@@ -48,7 +45,7 @@ const CONCURRENT_BATCHES = 8;
  * catches retries that came due. Every worker process runs one; the claim keeps them apart.
  * At least once: a sender that dies after sending and before recording sends again.
  */
-export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, leaseMs, pollIntervalMs, policy, logger }: DestinationSenderOptions): DestinationSender {
+export function startDestinationSender({ db, databaseUrl, sqsClients, registry, leaseMs, pollIntervalMs, policy, logger }: DestinationSenderOptions): DestinationSender {
   const sends = new Counter({
     name: 'event_flows_destination_messages_total',
     help: 'Destination messages by flow, kind (success, failure) and outcome (sent, retried, failed).',
@@ -56,20 +53,17 @@ export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, l
     registers: [registry],
   });
   // One client per region and role (its credentials, AssumeRole included), called lean.
-  const clients = new Map<string, { sqs: SQSClient; call: LeanSqsCall }>();
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const held = new Map<string, SharedSqsClient>();
   // A send not answered by then is tried again later, well within the claim's lease.
   const sendTimeoutMs = Math.min(10_000, leaseMs / 2);
 
   function callFor(message: ClaimedDestinationMessage): LeanSqsCall {
-    const role = sqsAccess.localCredentials ? [] : [message.roleArn, message.externalId];
-    const key = JSON.stringify([regionFromQueueUrl(message.queueUrl) ?? sqsAccess.defaultRegion, ...role]);
-    let client = clients.get(key);
+    const flow = { id: message.eventFlowId, queueUrl: message.queueUrl, roleArn: message.roleArn, externalId: message.externalId, owner: message.owner };
+    const key = sqsClients.keyOf(flow);
+    let client = held.get(key);
     if (!client) {
-      const flow = { id: message.eventFlowId, queueUrl: message.queueUrl, roleArn: message.roleArn, externalId: message.externalId, owner: message.owner };
-      const sqs = sqsClientForFlow(flow, sqsAccess);
-      client = { sqs, call: createLeanSqsCall(sqs, agents) };
-      clients.set(key, client);
+      client = sqsClients.clientFor(flow);
+      held.set(key, client);
     }
     return client.call;
   }
@@ -119,10 +113,8 @@ export function startDestinationSender({ db, databaseUrl, sqsAccess, registry, l
       stopped ??= (async () => {
         await notifications.stop();
         await reconciler.stop();
-        for (const client of clients.values()) client.sqs.destroy();
-        clients.clear();
-        agents.http.destroy();
-        agents.https.destroy();
+        for (const client of held.values()) client.release();
+        held.clear();
       })();
       return stopped;
     },

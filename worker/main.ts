@@ -31,9 +31,9 @@ async function main(): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  // One AssumeRole cache for the consumers, the queue samples and the destination sender.
-  const sqsAccess = sqsAccessFromEnv(env());
-  const sqsClients = createSharedSqsClients(sqsAccess);
+  // One AssumeRole cache, and one client per region and role, for the consumers, the queue
+  // samples and the destination sender.
+  const sqsClients = createSharedSqsClients(sqsAccessFromEnv(env()));
   const worker = startWorker({ db, config, sqsClients, registry, logger });
   // Queued runs are executed in this process too, next to the consumers that queue them.
   const runExecutor = startWorkerRunExecutor({
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const destinationSender = startDestinationSender({
     db,
     databaseUrl: config.databaseUrl,
-    sqsAccess,
+    sqsClients,
     registry,
     leaseMs: config.leaseMs,
     pollIntervalMs: config.reconcileIntervalMs,

@@ -19,6 +19,8 @@ export interface SharedSqsClient {
 
 export interface SharedSqsClients {
   clientFor(flow: FlowQueue): SharedSqsClient;
+  /** Which client a flow gets: flows with the same key share one. */
+  keyOf(flow: Pick<FlowQueue, 'queueUrl' | 'roleArn' | 'externalId'>): string;
   /** Clients alive now (flows that are gone do not keep theirs). */
   size(): number;
   destroyAll(): void;
@@ -41,11 +43,15 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
   const clients = new Map<string, Shared>();
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets: Infinity }), https: new https.Agent({ keepAlive: true, maxSockets: Infinity }) };
   const requestHandler = new NodeHttpHandler({ httpAgent: agents.http, httpsAgent: agents.https });
+  const keyOf: SharedSqsClients['keyOf'] = (flow) => {
+    // Local credentials make the role irrelevant: one client per region then.
+    const role = access.localCredentials ? [] : [flow.roleArn, flow.externalId];
+    return JSON.stringify([regionFromQueueUrl(flow.queueUrl) ?? access.defaultRegion, ...role]);
+  };
   return {
+    keyOf,
     clientFor(flow) {
-      // Local credentials make the role irrelevant: one client per region then.
-      const role = access.localCredentials ? [] : [flow.roleArn, flow.externalId];
-      const key = JSON.stringify([regionFromQueueUrl(flow.queueUrl) ?? access.defaultRegion, ...role]);
+      const key = keyOf(flow);
       let shared = clients.get(key);
       if (!shared) {
         const sqs = sqsClientForFlow(flow, access, { requestHandler });

@@ -34,8 +34,7 @@ export async function benchScale(): Promise<boolean> {
         await sleep(1_000);
       }
     })();
-    const cpu = await cpuPercent(pid, IDLE_SAMPLE_MS);
-    sampling = false;
+    const cpu = await cpuPercent(pid, IDLE_SAMPLE_MS).finally(() => (sampling = false));
     await rssSamples;
     console.log(`worker while idle: RSS up to ${rss.toFixed(0)} MB, CPU ${cpu.toFixed(1)}% of a core (sampled over ${IDLE_SAMPLE_MS / 1000} s)`);
 

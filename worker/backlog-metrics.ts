@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import { mapWithConcurrency } from '@/lib/async/map-with-concurrency';
 import type { Db } from '@/lib/db/client';
-import { recordQueueSamples } from '@/lib/flow-metrics/record-queue-sample';
+import { recordQueueSamples } from '@/lib/flow-metrics/record-queue-samples';
 import { FLOW_ROLE_SELECT, flowQueueOf } from '@/lib/flows/flow-role';
 import type { Logger } from '@/lib/logger';
 import type { SharedSqsClients } from '@/lib/sqs/shared-sqs-clients';
@@ -38,11 +38,14 @@ export function startBacklogMetrics({ db, workerId, registry, sqsClients, interv
       db.eventFlow.findMany({ where: { leaseOwner: workerId }, select: { ...FLOW_ROLE_SELECT, status: true } }),
     ]);
     const readouts = await mapWithConcurrency(flows, READ_CONCURRENCY, async (flow) => {
+      // A pass still going when the worker stops (its clients destroyed) reads no more.
+      if (stopped) return null;
       const queue = flowQueueOf(flow);
       const client = sqsClients.clientFor(queue);
       const readout = await readFlowQueues(queue, client.call, null).finally(() => client.release());
       return { flow, readout };
-    });
+    }).then((all) => all.filter((read) => read !== null));
+    if (stopped) return;
     await recordQueueSamples(db, readouts.map(({ flow, readout }) => ({ flowId: flow.id, readout }))).catch((error: unknown) =>
       logger.warn({ err: error }, 'could not record the queue samples'),
     );

@@ -4,7 +4,7 @@ import { readoutKey, type QueueReadoutCaches } from '@/lib/admin/queue-readout-c
 import { readFlowQueues } from '@/lib/admin/read-flow-queues';
 import type { Db } from '@/lib/db/client';
 import { logger } from '@/lib/logger';
-import { recordQueueSamples } from './record-queue-sample';
+import { recordQueueSamples } from './record-queue-samples';
 
 /**
  * A flow's queue counts through the shared readout cache; every reading that actually went

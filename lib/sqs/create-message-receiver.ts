@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message } from '@aws-sdk/client-sqs';
-import { describeAwsError } from './describe-aws-error';
+import { isTransientAwsError } from './describe-aws-error';
 import type { LeanSqsCall } from './lean-sqs-call';
 
 export interface ReceiveRequest {
@@ -35,7 +35,7 @@ export function createMessageReceiver(call: LeanSqsCall): ReceiveMessages {
         const answer = await call('ReceiveMessage', input, { signal, silenceTimeoutMs: request.waitTimeSeconds * 1000 + SILENCE_BEYOND_WAIT_MS });
         return checkedMessages(answer);
       } catch (error) {
-        if (signal.aborted || attempt >= ATTEMPTS || !isTransient(error)) throw error;
+        if (signal.aborted || attempt >= ATTEMPTS || !isTransientAwsError(error)) throw error;
         await sleep(100 * 2 ** attempt * Math.random(), undefined, { signal }).catch(() => undefined);
       }
     }
@@ -48,10 +48,4 @@ function checkedMessages(answer: unknown): Message[] {
   const corrupted = messages.filter((message) => message.MD5OfBody !== createHash('md5').update(message.Body ?? '').digest('hex'));
   if (corrupted.length > 0) throw new Error(`Invalid MD5 checksum on messages: ${corrupted.map((message) => message.MessageId).join(', ')}`);
   return messages;
-}
-
-// What the SDK's standard retry mode retries: network failures, throttling, 5xx.
-function isTransient(error: unknown): boolean {
-  const { code } = describeAwsError(error, { action: 'sqs:ReceiveMessage', resource: '' });
-  return code === 'UNREACHABLE' || code === 'THROTTLED' || (error as { $fault?: string }).$fault === 'server';
 }

@@ -118,3 +118,9 @@ function describeServiceError(error: unknown, { action, resource }: AwsCall): Aw
   }
   return { code: 'AWS_ERROR', awsError, message: `${action} on ${resource} failed: ${name}: ${detailOf(error)}` };
 }
+
+/** What the SDK's standard retry mode retries: network failures, throttling, 5xx. */
+export function isTransientAwsError(error: unknown): boolean {
+  const { code } = describeAwsError(error, { action: '', resource: '' });
+  return code === 'UNREACHABLE' || code === 'THROTTLED' || (error as { $fault?: string }).$fault === 'server';
+}

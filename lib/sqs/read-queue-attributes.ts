@@ -1,4 +1,5 @@
 import { GetQueueAttributesCommand, type GetQueueAttributesResult, type SQSClient } from '@aws-sdk/client-sqs';
+import { isTransientAwsError } from './describe-aws-error';
 import type { LeanSqsCall } from './lean-sqs-call';
 
 export interface RedrivePolicy {
@@ -22,14 +23,17 @@ export interface QueueAttributes {
 const LEAN_TIMEOUT_MS = 10_000;
 
 /**
- * One GetQueueAttributes call, through the SDK or a lean call (the worker's samples of
- * every queue it consumes); AWS errors are thrown as the SDK throws them.
+ * GetQueueAttributes, through the SDK or a lean call (the worker's samples of every queue
+ * it consumes; a transient failure is tried once more, as the SDK's clients here do);
+ * AWS errors are thrown as the SDK throws them.
  */
 export async function readQueueAttributes(sqs: SQSClient | LeanSqsCall, queueUrl: string): Promise<QueueAttributes> {
   const input = { QueueUrl: queueUrl, AttributeNames: ['All' as const] };
+  const leanRead = async (call: LeanSqsCall) =>
+    (await call('GetQueueAttributes', input, { signal: AbortSignal.timeout(LEAN_TIMEOUT_MS), silenceTimeoutMs: LEAN_TIMEOUT_MS })) as GetQueueAttributesResult;
   const { Attributes: attributes = {} } =
     typeof sqs === 'function'
-      ? ((await sqs('GetQueueAttributes', input, { signal: AbortSignal.timeout(LEAN_TIMEOUT_MS), silenceTimeoutMs: LEAN_TIMEOUT_MS })) as GetQueueAttributesResult)
+      ? await leanRead(sqs).catch((error: unknown) => (isTransientAwsError(error) ? leanRead(sqs) : Promise.reject(error)))
       : await sqs.send(new GetQueueAttributesCommand(input));
   return {
     arn: attributes.QueueArn ?? '',

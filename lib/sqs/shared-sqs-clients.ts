@@ -13,7 +13,7 @@ export interface SharedSqsClient {
   /** Its lean calls (lean-sqs-call.ts): the long polls' ReceiveMessage, and the deletes and requeues. */
   call: LeanSqsCall;
   receive: ReceiveMessages;
-  /** This flow is done with it: the last flow to let go of a client destroys it. Idempotent. */
+  /** This flow is done with it: the last flow to let go of a client forgets it. Idempotent. */
   release(): void;
 }
 
@@ -70,17 +70,19 @@ export function createSharedSqsClients(access: SqsAccess): SharedSqsClients {
           if (released) return;
           released = true;
           held.users -= 1;
-          if (held.users > 0 || clients.get(key) !== held) return;
-          clients.delete(key);
-          held.sqs.destroy();
+          // Not destroyed: its destroy() would end the request handler and agents that
+          // every client here shares; it holds nothing else.
+          if (held.users === 0 && clients.get(key) === held) clients.delete(key);
         },
       };
     },
     size: () => clients.size,
     destroyAll() {
-      for (const client of clients.values()) client.sqs.destroy();
       clients.clear();
       requestHandler.destroy();
+      // The lean calls' sockets: the handler holds the agents only once the SDK sent through it.
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }

@@ -10,10 +10,12 @@ export interface QueueSample {
  * Keeps queue readings as their flows' samples of the current minute (backlog = visible +
  * in flight, and the DLQ's depth), for the backlog and DLQ charts, in one statement. The
  * last reading of a minute wins; a part that could not be read leaves that minute's value
- * as it was. One sample per flow.
+ * as it was.
  */
 export async function recordQueueSamples(db: Db, samples: QueueSample[]): Promise<void> {
-  const rows = samples
+  // One row per flow: ON CONFLICT cannot update a row twice in one statement.
+  const latest = new Map(samples.map((sample) => [sample.flowId, sample]));
+  const rows = [...latest.values()]
     .map(({ flowId, readout }) => ({
       flowId,
       backlog: readout.source.ok ? readout.source.visible + readout.source.inFlight : null,

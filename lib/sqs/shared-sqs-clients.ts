@@ -10,7 +10,7 @@ import { sqsClientForFlow, type FlowQueue, type SqsAccess } from './sqs-client-f
 export interface SharedSqsClient {
   /** The client for the flow's region and role, shared with every flow that has the same. */
   sqs: SQSClient;
-  /** Its lean calls (lean-sqs-call.ts): the long polls' ReceiveMessage, and the deletes and requeues. */
+  /** Its lean calls (lean-sqs-call.ts): receives, deletes and requeues, queue samples, destination sends. */
   call: LeanSqsCall;
   receive: ReceiveMessages;
   /** This flow is done with it: the last flow to let go of a client forgets it. Idempotent. */

@@ -1,6 +1,6 @@
 import type { BatchResultErrorEntry, Message } from '@aws-sdk/client-sqs';
 import { coerceError, type Logger } from '@/lib/logger';
-import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
+import { answeredWithin, type LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 import { backoffDelay } from '@/lib/async/backoff';
 
 // Deletes (after 200) and requeues (after 429) go to SQS in batches of up to 10, sent
@@ -96,7 +96,7 @@ async function sendEntries(
   action: AckAction,
   entries: Array<{ Id: string; ReceiptHandle: string | undefined }>,
 ): Promise<BatchResultErrorEntry[]> {
-  const options = { signal: AbortSignal.timeout(CALL_TIMEOUT_MS), silenceTimeoutMs: CALL_TIMEOUT_MS };
+  const options = answeredWithin(CALL_TIMEOUT_MS);
   const answer =
     action === 'delete'
       ? await call('DeleteMessageBatch', { QueueUrl: queueUrl, Entries: entries }, options)

@@ -1,7 +1,7 @@
 import type { SendMessageBatchResult } from '@aws-sdk/client-sqs';
 import { backoffDelay } from '@/lib/async/backoff';
 import { describeAwsError } from '@/lib/sqs/describe-aws-error';
-import type { LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
+import { answeredWithin, type LeanSqsCall } from '@/lib/sqs/lean-sqs-call';
 
 /** How one claimed send ended. */
 export type DestinationSendResult =
@@ -56,8 +56,7 @@ export async function sendDestinationBatch(call: LeanSqsCall, entries: readonly 
         ...(entry.messageGroupId ? { MessageGroupId: entry.messageGroupId, MessageDeduplicationId: entry.deduplicationId ?? entry.runId } : {}),
       })),
     };
-    const timeout = { signal: AbortSignal.timeout(timeoutMs), silenceTimeoutMs: timeoutMs };
-    const answer = ((await call('SendMessageBatch', input, timeout)) ?? {}) as SendMessageBatchResult;
+    const answer = ((await call('SendMessageBatch', input, answeredWithin(timeoutMs))) ?? {}) as SendMessageBatchResult;
     const sent = new Map((answer.Successful ?? []).map((entry) => [entry.Id, entry.MessageId ?? '']));
     const refused = new Map((answer.Failed ?? []).map((entry) => [entry.Id, entry]));
     return entries.map((entry, index) => {

@@ -14,6 +14,9 @@ export interface LeanSqsCallOptions {
   silenceTimeoutMs: number;
 }
 
+/** Options for a call that must be answered within `ms` (a silence of `ms` ends it too). */
+export const answeredWithin = (ms: number): LeanSqsCallOptions => ({ signal: AbortSignal.timeout(ms), silenceTimeoutMs: ms });
+
 /**
  * One SQS action (`ReceiveMessage`, `DeleteMessageBatch`, …) with its input as the SDK's
  * command takes it; resolves with the parsed answer, rejects with the AWS error (its

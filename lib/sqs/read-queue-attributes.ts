@@ -1,6 +1,6 @@
 import { GetQueueAttributesCommand, type GetQueueAttributesResult, type SQSClient } from '@aws-sdk/client-sqs';
 import { isTransientAwsError } from './describe-aws-error';
-import type { LeanSqsCall } from './lean-sqs-call';
+import { answeredWithin, type LeanSqsCall } from './lean-sqs-call';
 
 export interface RedrivePolicy {
   deadLetterTargetArn: string;
@@ -30,7 +30,7 @@ const LEAN_TIMEOUT_MS = 10_000;
 export async function readQueueAttributes(sqs: SQSClient | LeanSqsCall, queueUrl: string): Promise<QueueAttributes> {
   const input = { QueueUrl: queueUrl, AttributeNames: ['All' as const] };
   const leanRead = async (call: LeanSqsCall) =>
-    (await call('GetQueueAttributes', input, { signal: AbortSignal.timeout(LEAN_TIMEOUT_MS), silenceTimeoutMs: LEAN_TIMEOUT_MS })) as GetQueueAttributesResult;
+    (await call('GetQueueAttributes', input, answeredWithin(LEAN_TIMEOUT_MS))) as GetQueueAttributesResult;
   const { Attributes: attributes = {} } =
     typeof sqs === 'function'
       ? await leanRead(sqs).catch((error: unknown) => (isTransientAwsError(error) ? leanRead(sqs) : Promise.reject(error)))

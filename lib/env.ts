@@ -72,8 +72,9 @@ const envSchema = z.object({
   // Sends of one destination message before it is FAILED (docs/destinations.md).
   WORKER_DESTINATION_SEND_ATTEMPTS: positiveInt.max(100).default(10),
   // How often the worker reads its flows' queues (backlog, DLQ depth) and the platform's
-  // run backlog for its metrics (worker/backlog-metrics.ts).
-  WORKER_SAMPLE_INTERVAL_MS: positiveInt.default(30_000),
+  // run backlog for its metrics (worker/backlog-metrics.ts): once a minute, the charts'
+  // resolution (and CloudWatch's for the same SQS figures).
+  WORKER_SAMPLE_INTERVAL_MS: positiveInt.default(60_000),
   // The egress policy of algorithm endpoints (docs/security.md, "Egress"): private networks
   // algorithms may use until an admin saves the setting, and the bounds of every call.
   ALGORITHM_ENDPOINT_ALLOWED_NETWORKS: z.string().default(''),

@@ -22,12 +22,19 @@ export interface BacklogMetricsOptions {
 const READ_CONCURRENCY = 8;
 const STOP_WAIT_MS = 2_000;
 
+// Passes start half-way through each interval of the clock (at :30 with the default
+// minute), not an interval after the last one ended: with the default, every chart
+// minute gets exactly one sample however long passes take, and a skew of under 30 s
+// between this clock and PostgreSQL's (which stamps the minute) moves none into the next.
+const untilNextPass = (intervalMs: number) => intervalMs - ((Date.now() + intervalMs / 2) % intervalMs);
+
 /**
  * The gauges an operator alerts and scales on (docs/operations.md, "Monitoring"), refreshed
- * every `intervalMs` after the previous pass ends: the platform's run backlog (every worker
- * reports the same values: aggregate with max) and, for the flows this worker leases, their
- * status and their queues' depths, read as each flow's role without peeking. Each queue
- * reading is also the minute's sample of the connection page's backlog and DLQ charts.
+ * at start and then once every `intervalMs` of the clock: the platform's run backlog (every
+ * worker reports the same values: aggregate with max) and, for the flows this worker
+ * leases, their status and their queues' depths, read as each flow's role without peeking.
+ * Each queue reading is also the minute's sample of the connection page's backlog and DLQ
+ * charts.
  */
 export function startBacklogMetrics({ db, workerId, registry, sqsClients, intervalMs, logger }: BacklogMetricsOptions): { stop(): Promise<void> } {
   const gauges = createBacklogGauges(registry);
@@ -68,7 +75,7 @@ export function startBacklogMetrics({ db, workerId, registry, sqsClients, interv
     pass = samplePass()
       .catch((error: unknown) => logger.warn({ err: error }, 'could not sample the backlog for the metrics'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, intervalMs);
+        if (!stopped) timer = setTimeout(loop, untilNextPass(intervalMs));
       });
   };
   loop();

@@ -29,7 +29,7 @@ export type LeanSqsCall = (action: string, input: object, options: LeanSqsCallOp
 // CPU and keeps ~23 KB alive for its 20 s long poll, this path ~0.6 ms and ~9 KB (`npm run
 // bench:idle-polls`); a DeleteMessageBatch of 10 costs ~1.1 ms through `send`, ~0.25 ms
 // here — one for every ten messages the worker runs — and the GetQueueAttributes of its
-// periodic samples (two per flow every 30 s) likewise. It still uses the client's own
+// periodic samples (two per flow every minute) likewise. It still uses the client's own
 // region, endpoint rules, credentials (AssumeRole included), clock-skew offset and signer.
 // The worker's other calls (rare) stay on the SDK.
 

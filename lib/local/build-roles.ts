@@ -18,11 +18,22 @@ const ROLE_BUNDLES = {
   migrate: { entry: 'scripts/migrate.ts', bundle: path.join(ROOT, '.build', 'migrate', 'main.mjs') },
 };
 
+// Node's own flags per role, as in package.json's `start:<role>` (build-roles.test.ts
+// checks that they agree). The worker's heap ceiling fits its container (768 MiB in
+// deploy/kubernetes): without one, V8 sizes the heap for the whole machine and lets the
+// garbage of every long poll (each lives its 20 s and is promoted) build up for a minute
+// or more before a full collection; with it, a collection comes every 10-20 s.
+const NODE_FLAGS: Record<Role, string[]> = {
+  web: ['--enable-source-maps'],
+  worker: ['--enable-source-maps', '--max-old-space-size=512'],
+  migrate: ['--enable-source-maps'],
+};
+
 export type Role = keyof typeof ROLE_BUNDLES;
 
 /** `node ...nodeArgsOf(role)` runs the role, once buildRoles() has built it. Stack traces name the TypeScript sources. */
 export function nodeArgsOf(role: Role): string[] {
-  return ['--enable-source-maps', ROLE_BUNDLES[role].bundle];
+  return [...NODE_FLAGS[role], ROLE_BUNDLES[role].bundle];
 }
 
 /** Bundles each role's entry (node_modules stay external) for nodeArgsOf. */

@@ -2,6 +2,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import { env, isLocalSqs } from '@/lib/env';
 import { sqsAccessFromEnv } from './sqs-access-from-env';
 import { AssumeRoleError } from './assume-role-cached';
+import { QUEUE_READ_TIMEOUT_MS } from './read-queue-attributes';
 import { roleSessionName } from './role-session-name';
 import { sqsClientForFlow, type SqsAccess } from './sqs-client-for-flow';
 
@@ -38,7 +39,7 @@ export function createQueueAccess(access: SqsAccess, local: boolean): QueueAcces
     local,
     clientFor: (flow) =>
       // A page waits for these calls: fail fast rather than hang on an unreachable queue.
-      sqsClientForFlow({ ...flow, id: flow.id ?? 'check' }, access, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } }),
+      sqsClientForFlow({ ...flow, id: flow.id ?? 'check' }, access, { maxAttempts: 2, requestHandler: { connectionTimeout: 3_000, requestTimeout: QUEUE_READ_TIMEOUT_MS } }),
     async assumeRole(flow) {
       await access.assumeRole({ roleArn: flow.roleArn, externalId: flow.externalId, sessionName: roleSessionName(flow.owner, flow.id ?? 'check') });
     },

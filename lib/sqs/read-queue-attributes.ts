@@ -19,8 +19,8 @@ export interface QueueAttributes {
   redrivePolicy: RedrivePolicy | null;
 }
 
-// As long as the web app's clients wait (lib/sqs/queue-access.ts).
-const LEAN_TIMEOUT_MS = 10_000;
+/** How long a reading of a queue waits for SQS: the web app's clients (queue-access.ts) and the worker's samples. */
+export const QUEUE_READ_TIMEOUT_MS = 10_000;
 
 /**
  * GetQueueAttributes, through the SDK or a lean call (the worker's samples of every queue
@@ -30,7 +30,7 @@ const LEAN_TIMEOUT_MS = 10_000;
 export async function readQueueAttributes(sqs: SQSClient | LeanSqsCall, queueUrl: string): Promise<QueueAttributes> {
   const input = { QueueUrl: queueUrl, AttributeNames: ['All' as const] };
   const leanRead = async (call: LeanSqsCall) =>
-    (await call('GetQueueAttributes', input, answeredWithin(LEAN_TIMEOUT_MS))) as GetQueueAttributesResult;
+    (await call('GetQueueAttributes', input, answeredWithin(QUEUE_READ_TIMEOUT_MS))) as GetQueueAttributesResult;
   const { Attributes: attributes = {} } =
     typeof sqs === 'function'
       ? await leanRead(sqs).catch((error: unknown) => (isTransientAwsError(error) ? leanRead(sqs) : Promise.reject(error)))
